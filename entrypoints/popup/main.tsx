@@ -1,0 +1,5 @@
+// Owns the popup's mount point.
+import { render } from 'preact';
+import { App } from './App';
+
+render(<App />, document.getElementById('app')!);
