@@ -118,11 +118,13 @@ const FOLDS_BEYOND_NFKC = new RegExp(
   'u',
 );
 
+// Non-global twins for yes/no tests: a global regex's .test() leaves lastIndex behind.
+const HAS_LEET = new RegExp(LEET.source);
+const HAS_SPACED_LETTERS = new RegExp(SPACED_LETTERS.source, 'u');
+const HAS_SPLIT_CJK = new RegExp(SPLIT_CJK.source, 'u');
+
 function hasLeetOrSpacing(lower: string, nonAscii: boolean): boolean {
-  LEET.lastIndex = 0;
-  SPACED_LETTERS.lastIndex = 0;
-  SPLIT_CJK.lastIndex = 0;
-  return LEET.test(lower) || SPACED_LETTERS.test(lower) || (nonAscii && SPLIT_CJK.test(lower));
+  return HAS_LEET.test(lower) || HAS_SPACED_LETTERS.test(lower) || (nonAscii && HAS_SPLIT_CJK.test(lower));
 }
 
 /** Normalises a text for matching. Cheap when the text needs nothing beyond lower-casing. */
