@@ -122,7 +122,9 @@ export function describeIssues(error: z.ZodError, input: unknown): string[] {
       const name = typeof id === 'string' ? `rule "${id}"` : `rule #${path[1]}`;
       where = `${name} (rules[${path[1]}])${path.length > 2 ? ' › ' + path.slice(2).join(' › ') : ''}`;
     }
-    return `${where}: ${issue.message}`;
+    // zod reports a bad record key as "Invalid key in record"; every keyed record here is keyed by language.
+    const message = issue.code === 'invalid_key' ? `unknown language "${String(path[path.length - 1])}"; use one of ${LANGUAGE_TAGS.join(', ')}` : issue.message;
+    return `${where}: ${message}`;
   });
 }
 
