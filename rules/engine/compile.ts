@@ -17,6 +17,7 @@ export interface CompiledRule {
 
 export interface CompiledRules {
   rules: CompiledRule[];
+  byId: Map<string, CompiledRule>;
   categories: Map<string, Category>;
   scoring: ScoringConfig;
   gate: LiteralGate;
@@ -154,6 +155,7 @@ export function compileRules(input: {
   }
   return {
     rules,
+    byId: new Map(rules.map((r) => [r.rule.id, r])),
     categories: new Map(input.categories.map((c) => [c.id, c])),
     scoring: input.scoring,
     gate: buildGate(rules),

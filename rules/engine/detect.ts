@@ -48,7 +48,7 @@ function matchRules(compiled: CompiledRules, n: NormalisedText, options: DetectO
 function hitsOf(compiled: CompiledRules, flags: Flag[]): CategoryHits {
   const hits: CategoryHits = new Map();
   for (const flag of flags) {
-    const weight = compiled.rules.find((r) => r.rule.id === flag.rule)!.rule.weight;
+    const weight = compiled.byId.get(flag.rule)!.rule.weight;
     const rules = hits.get(flag.category) ?? new Map<string, number>();
     rules.set(flag.rule, weight);
     hits.set(flag.category, rules);
