@@ -20,7 +20,7 @@ const patternList = z.array(nonEmpty.max(2000, 'pattern longer than 2,000 charac
 export const ruleSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (lower-case letters, digits, dashes)'),
-    category: z.string().regex(/^(?:R\d{1,2}|C\d|J)$/, 'must be a category id such as R4, C1 or J'),
+    category: z.string().regex(/^(?:R\d{1,2}|C\d|J|T)$/, 'must be a category id such as R4, C1 or J'),
     weight: z.number().int().min(1).max(5),
     languages: z.array(languageTag).min(1),
     title: localized,
@@ -77,8 +77,8 @@ export const rulePackSchema = z
 
 export const categorySchema = z
   .object({
-    id: z.string().regex(/^(?:R\d{1,2}|C\d|J)$/),
-    kind: z.enum(['lure', 'counter', 'context']),
+    id: z.string().regex(/^(?:R\d{1,2}|C\d|J|T)$/),
+    kind: z.enum(['lure', 'counter', 'context', 'test']),
     name: nonEmpty,
     title: localized,
     explanation: localized,

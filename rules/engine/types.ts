@@ -44,10 +44,10 @@ export interface Rule {
   examples: Record<LanguageTag, RuleExamples>;
 }
 
-/** A red-flag category (R1-R13) or a counter-signal category (C1-...). */
+/** A red-flag category (R1-R13), the job-offer context (J), a counter-signal (C1-C3) or the self-test phrase (T). */
 export interface Category {
   id: string;
-  kind: 'lure' | 'counter';
+  kind: 'lure' | 'counter' | 'context' | 'test';
   name: string;
   title: Localized;
   explanation: Localized;

@@ -17,6 +17,7 @@ import packJJobOffer from './j-job-offer.json';
 import packC1ReportingOrAdvisory from './c1-reporting-or-advisory.json';
 import packC2LicensedRecruitment from './c2-licensed-recruitment.json';
 import packC3ProperWorkPermit from './c3-proper-work-permit.json';
+import packTSelfTest from './t-self-test.json';
 
 /** Every built-in pack, in category order. JSON is typed loosely by TypeScript; tests validate it with zod. */
 export const builtInPacks = [
@@ -37,4 +38,5 @@ export const builtInPacks = [
   packC1ReportingOrAdvisory,
   packC2LicensedRecruitment,
   packC3ProperWorkPermit,
+  packTSelfTest,
 ] as unknown as RulePack[];
