@@ -27,6 +27,12 @@ export const ruleSchema = z
     explanation: localized,
     references: z.array(reference).min(1, 'cite at least one source'),
     patterns: z.record(languageTag, patternList),
+    fuzzy: z
+      .record(
+        languageTag,
+        z.array(z.string().regex(/^[\p{L}\p{M}]{6,40}$/u, 'a fuzzy word is one word of 6 to 40 letters, no spaces or symbols')).min(1),
+      )
+      .optional(),
     exceptions: z.record(languageTag, patternList).optional(),
     exceptionWindow: z.number().int().min(0).max(400).optional(),
     boundary: z.enum(['word', 'start', 'none']).optional(),
@@ -38,6 +44,9 @@ export const ruleSchema = z
   .strict()
   .superRefine((rule, ctx) => {
     const declared = [...rule.languages].sort().join(',');
+    for (const lang of Object.keys(rule.fuzzy ?? {})) {
+      if (!rule.languages.includes(lang)) ctx.addIssue({ code: 'custom', path: ['fuzzy', lang], message: `language not in "languages"` });
+    }
     for (const field of ['patterns', 'examples'] as const) {
       const keys = Object.keys(rule[field]).sort().join(',');
       if (keys !== declared) {

@@ -2,9 +2,11 @@
 //   npm run eval -- FILE.jsonl            recall / false alarms per language and kind, misses and false alarms
 //   npm run eval -- FILE.jsonl --flags    also: per red flag and language, how often the flagged category was found
 //   npm run eval -- FILE.jsonl --json     machine-readable summary
+//   npm run eval -- FILE.jsonl --evasions also: share of warning lures that still warn when disguised
 //   npm run eval -- --research-data       share of ordinary job ads and SMS messages that warn
 import { devCorpusPath, readCorpus, readResearchData } from './lib/corpus';
-import { evaluate, evaluateResearch, falseAlarmRate, flagCoverage, recall, type GroupStats } from './lib/evaluate';
+import { evaluate, evaluateResearch, falseAlarmRate, flagCoverage, judgeRecord, recall, WARNS, type GroupStats } from './lib/evaluate';
+import { EVASIONS, evade } from './lib/evasions';
 
 const pct = (x: number) => (Number.isNaN(x) ? '    -' : `${(100 * x).toFixed(1).padStart(5)}%`);
 const row = (name: string, s: GroupStats) =>
@@ -12,7 +14,7 @@ const row = (name: string, s: GroupStats) =>
 
 function main(args: string[]): number {
   if (args.includes('--help') || args.includes('-h')) {
-    console.log('usage: npm run eval -- [FILE.jsonl] [--flags] [--json] | --research-data');
+    console.log('usage: npm run eval -- [FILE.jsonl] [--flags] [--evasions] [--json] | --research-data');
     return 0;
   }
   if (args.includes('--research-data')) return researchReport();
@@ -55,6 +57,14 @@ function main(args: string[]): number {
       const found = cells.reduce((a, [, c]) => a + c.found, 0);
       console.log(`  ${flag.padEnd(4)} ${found}/${total}`);
       for (const [lang, c] of cells) if (c.found < c.labelled) console.log(`       ${lang.padEnd(8)} ${c.found}/${c.labelled}  missed: ${c.missedIds.join(' ')}`);
+    }
+  }
+  if (args.includes('--evasions')) {
+    const warning = result.judged.filter((j) => j.record.label === 'lure' && WARNS.has(j.finding.level)).map((j) => j.record);
+    console.log(`\n  evasions: share of the ${warning.length} warning lures that still warn with their flagged words disguised`);
+    for (const evasion of EVASIONS) {
+      const missed = warning.filter((r) => !WARNS.has(judgeRecord(evade(r, evasion)).level)).map((r) => r.id);
+      console.log(`  ${evasion.id.padEnd(18)} ${pct(1 - missed.length / warning.length)}  ${missed.length ? 'missed: ' + missed.join(' ') : ''}`);
     }
   }
   const describe = (j: (typeof result.judged)[number]) =>

@@ -51,9 +51,40 @@ export function ruleRegexSource(
   return [...fenced].join('|');
 }
 
+const escapeRegex = (s: string) => s.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+
+/**
+ * Regex sources matching `word` with at most one typo: the word itself, one letter left out, one
+ * letter replaced or added (by any letter), or two neighbours swapped. Each is a fixed-length
+ * alternation branch (no repetition), so the result cannot backtrack badly.
+ */
+export function oneTypoVariants(word: string): string[] {
+  const letters = [...word];
+  const join = (parts: string[]) => parts.map((p) => (p === '\\p{L}' ? p : escapeRegex(p))).join('');
+  const variants = new Set<string>([join(letters)]);
+  for (let i = 0; i < letters.length; i++) {
+    variants.add(join([...letters.slice(0, i), ...letters.slice(i + 1)]));
+    variants.add(join([...letters.slice(0, i), '\\p{L}', ...letters.slice(i + 1)]));
+    if (i + 1 < letters.length) variants.add(join([...letters.slice(0, i), letters[i + 1], letters[i], ...letters.slice(i + 2)]));
+  }
+  for (let i = 0; i <= letters.length; i++) variants.add(join([...letters.slice(0, i), '\\p{L}', ...letters.slice(i)]));
+  return [...variants];
+}
+
+/** A rule's patterns with its fuzzy words added as typo-tolerant patterns. */
+export function effectivePatterns(rule: Rule): Record<string, string[]> {
+  if (!rule.fuzzy) return rule.patterns;
+  const merged: Record<string, string[]> = { ...rule.patterns };
+  for (const [lang, words] of Object.entries(rule.fuzzy)) {
+    merged[lang] = [...(merged[lang] ?? []), ...words.flatMap((w) => oneTypoVariants(foldPatternSource(w)))];
+  }
+  return merged;
+}
+
 /** Compiles one rule. Throws with the rule id when a pattern does not compile. */
 export function compileRule(rule: Rule, languages: Record<string, LanguageInfo>): CompiledRule {
-  const source = ruleRegexSource(rule, rule.patterns, languages);
+  const patterns = effectivePatterns(rule);
+  const source = ruleRegexSource(rule, patterns, languages);
   let regex: RegExp;
   try {
     regex = new RegExp(source, 'gu');
@@ -65,8 +96,8 @@ export function compileRule(rule: Rule, languages: Record<string, LanguageInfo>)
     exception = new RegExp(ruleRegexSource(rule, rule.exceptions, languages), 'u');
   }
   let anchors: string[] | null = [];
-  for (const patterns of Object.values(rule.patterns)) {
-    for (const pattern of patterns) {
+  for (const list of Object.values(patterns)) {
+    for (const pattern of list) {
       const found = requiredLiterals(foldPatternSource(pattern));
       if (!found) anchors = null;
       else if (anchors) anchors.push(...found);

@@ -140,10 +140,11 @@ export function foldPatternSource(source: string): string {
   return out;
 }
 
-// A letter, digit-shaped letter or symbol between two Latin letters is leetspeak: c4mb0dia, t3legr@m.
-// "@" before a dotted domain is an e-mail address and stays.
+// One to three digit-shaped letters or symbols between two Latin letters are leetspeak: c4mb0dia,
+// t3legr@m, t0ur15t. "@" before a dotted domain is an e-mail address and stays.
 const LEET_MAP: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
-const LEET = /(?<=[a-z])(?:[$013457]|@(?![\w-]{0,30}\.))(?=[a-z])/g;
+const LEET = /(?<=[a-z])[$013457@]{1,3}(?=[a-z])/g;
+const EMAIL_AT = /^@[\w-]{0,30}\./;
 
 // Single letters (with their combining marks) separated by 1-4 blanks, dots, dashes or emoji, at least
 // three in a row: "t e l e g r a m", "t.e.l.e", "k🔥k🔥p". Word-length letters are never joined.
@@ -155,7 +156,7 @@ const SPLIT_CJK = /(?<=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[ \u3000・。
 
 // Cheap yes/no pre-checks (measured ~500 MB/s on the research data) before the exact Unicode regexes
 // (~80 MB/s), so ordinary texts never pay for the exact ones.
-const HAS_LEET = /[a-z][$013457@][a-z]/;
+const HAS_LEET = /[a-z][$013457@]{1,3}[a-z]/;
 const MAYBE_SPACED_ASCII = /[^a-z0-9][a-z][^a-z0-9\n]{1,4}[a-z][^a-z0-9\n]{1,4}[a-z](?![a-z0-9])/;
 const MAYBE_SPACED_OTHER = /[\s.·・*\-_|/][^\x00-\x7f][\s.·・*\-_|/\u2000-\u2bff\ud83c-\ud83e\udc00-\udfff]{1,4}[^\x00-\x7f]/;
 const NON_ASCII_RUN = /[^\x00-\x7f]+/g;
@@ -213,7 +214,11 @@ export function normalise(original: string): NormalisedText {
     ({ text, pieces } = foldEveryCharacter(original));
   }
 
-  if (HAS_LEET.test(text)) text = text.replace(LEET, (ch) => LEET_MAP[ch]);
+  if (HAS_LEET.test(text)) {
+    text = text.replace(LEET, (run, at: number, whole: string) =>
+      run === '@' && EMAIL_AT.test(whole.slice(at)) ? run : [...run].map((ch) => LEET_MAP[ch]).join(''),
+    );
+  }
 
   let kept: OffsetPieces | null = null;
   const maybeSpaced = MAYBE_SPACED_ASCII.test(text) || (NON_ASCII.test(text) && MAYBE_SPACED_OTHER.test(text));
@@ -246,14 +251,21 @@ function joinSpacedLetters(text: string, spaced: boolean, splitCjk: boolean): { 
   const drop: Array<[number, number]> = []; // [start, end) ranges to remove
   if (spaced) {
     for (const m of text.matchAll(SPACED_LETTERS)) {
-      const base = m.index!;
+      // The separator used most in the run is the one inside words; a different one (". " in
+      // "t h a i l a n d. s a l a r y") marks a word break and is kept.
+      const groups: Array<[number, number]> = [];
+      const counts = new Map<string, number>();
       for (let k = 0; k < m[0].length; k++) {
         if (!SPACED_SEPARATOR.test(m[0][k])) continue;
         let e = k + 1;
         while (e < m[0].length && SPACED_SEPARATOR.test(m[0][e])) e++;
-        drop.push([base + k, base + e]);
+        groups.push([k, e]);
+        const separator = m[0].slice(k, e);
+        counts.set(separator, (counts.get(separator) ?? 0) + 1);
         k = e - 1;
       }
+      const inside = [...counts].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+      for (const [k, e] of groups) if (m[0].slice(k, e) === inside) drop.push([m.index! + k, m.index! + e]);
     }
   }
   if (splitCjk) for (const m of text.matchAll(SPLIT_CJK)) drop.push([m.index!, m.index! + m[0].length]);

@@ -36,6 +36,11 @@ export interface Rule {
   references: Reference[];
   /** Regular-expression sources per language, written against normalised (folded) text. */
   patterns: Record<LanguageTag, string[]>;
+  /**
+   * Whole words also matched with one typo (a letter wrong, missing, extra, or two swapped): the
+   * deliberate misspellings recruiters use to dodge filters ("Cambodja", "Myanmaar", "Telegrm").
+   */
+  fuzzy?: Record<LanguageTag, string[]>;
   /** Patterns that cancel a match when they occur within `exceptionWindow` characters of it. */
   exceptions?: Record<LanguageTag, string[]>;
   exceptionWindow?: number;

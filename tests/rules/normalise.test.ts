@@ -86,3 +86,10 @@ describe('normalise', () => {
     expect(foldPatternSource('कंबोडिया|१२००')).toBe('कंबोडिया|1200');
   });
 });
+
+describe('spaced-out words next to ordinary ones', () => {
+  it('keeps a different separator as a word break', () => {
+    expect(normalise('in T h a i l a n d. S a l a r y high').text).toBe('in thailand. salary high');
+    expect(normalise('a t.y.p.i.n.g test').text).toBe('a typing test');
+  });
+});

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSync } from 'recheck';
 import { builtInCategories, builtInPacks, builtInScoring, compile, languageInfo } from '../../rules';
 import { validateCategories, validateRulePack, validateScoring } from '../../rules/schema';
-import { compileRule } from '../../rules/engine/compile';
+import { compileRule, effectivePatterns } from '../../rules/engine/compile';
 import { foldPatternSource, normalise } from '../../rules/engine/normalise';
 import type { Rule } from '../../rules/engine/types';
 
@@ -71,7 +71,7 @@ describe('patterns are safe from catastrophic backtracking (recheck)', () => {
   // checker decides exactly for patterns without look-arounds; for the rest its fuzzer runs.
   const sources = new Map<string, string>();
   for (const rule of allRules) {
-    for (const [lang, patterns] of Object.entries({ ...rule.patterns, ...(rule.exceptions ?? {}) })) {
+    for (const [lang, patterns] of [...Object.entries(effectivePatterns(rule)), ...Object.entries(rule.exceptions ?? {})]) {
       patterns.forEach((p, i) => sources.set(foldPatternSource(p), `${rule.id} › ${lang} › ${i}`));
     }
   }

@@ -1,0 +1,153 @@
+// Owns the engine's behaviour tests with small hand-made rule sets: combination logic, counter-signals,
+// thread evidence, fuzzy words, anchors and the gate. Independent of the built-in rule wording.
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { compileRules, oneTypoVariants } from '../../rules/engine/compile';
+import { detectText, detectThread } from '../../rules/engine/detect';
+import { requiredLiterals } from '../../rules/engine/required-literals';
+import type { Category, Rule } from '../../rules/engine/types';
+import type { ScoringConfig } from '../../rules/engine/score';
+import { builtInCategories, languageInfo, detectText as detectWithBuiltIns } from '../../rules';
+
+const rule = (id: string, category: string, weight: number, en: string[], extra: Partial<Rule> = {}): Rule => ({
+  id,
+  category,
+  weight,
+  languages: ['en'],
+  title: { en: id },
+  explanation: { en: id },
+  references: [{ title: 'test' }],
+  patterns: { en },
+  examples: { en: { match: [en[0]], noMatch: [] } },
+  ...extra,
+});
+
+const scoring: ScoringConfig = {
+  levels: [
+    { level: 'high', minScore: 7, minCategories: 3, requiresAll: ['R1'], requiresAnyOf: ['J'] },
+    { level: 'medium', minScore: 4, minCategories: 2, requiresAnyOf: ['J'] },
+    { level: 'low', minScore: 1, minCategories: 1 },
+  ],
+  counterSignals: [
+    { category: 'C1', minScore: 3, capAt: 'low' },
+    { category: 'C2', minScore: 2, subtract: 3 },
+  ],
+  maxEvidencePerRule: 3,
+};
+
+const categories = builtInCategories as Category[];
+const compiled = compileRules({
+  packs: [
+    {
+      id: 'test',
+      version: '1',
+      description: 'test',
+      rules: [
+        rule('place', 'R1', 2, ['cambodia', 'laos'], { fuzzy: { en: ['cambodia'] } }),
+        rule('title', 'R2', 2, ['data entry']),
+        rule('free-ticket', 'R4', 2, ['free (?:air )?tickets?'], { exceptions: { en: ['tour package'] }, exceptionWindow: 40 }),
+        rule('tourist-visa', 'R5', 3, ['tourist visa']),
+        rule('job', 'J', 1, ['jobs?', 'salary']),
+        rule('news-attribution', 'C1', 2, ['police said']),
+        rule('news-rescue', 'C1', 2, ['rescued']),
+        rule('licence', 'C2', 2, ['licen[cs]e no']),
+      ],
+    },
+  ],
+  categories,
+  scoring,
+  languages: languageInfo,
+});
+
+const level = (text: string) => detectText(compiled, text).level;
+
+describe('combination logic', () => {
+  it('a single keyword is never a warning', () => {
+    expect(level('Cambodia')).toBe('low');
+    expect(level('data entry job')).toBe('low');
+  });
+  it('independent red flags together warn; with the destination and enough weight, high', () => {
+    expect(level('data entry job, free ticket')).toBe('medium');
+    expect(level('data entry job in Cambodia, free ticket, tourist visa')).toBe('high');
+  });
+  it('without any sign of a job, red flags stay low (a holiday advert)', () => {
+    expect(level('Laos trip: free ticket upgrade, tourist visa help')).toBe('low');
+  });
+  it('reporting framing caps the level at low (distinct counter-signal rules add up); licensed recruitment lowers the score', () => {
+    expect(level('data entry job in Cambodia, free ticket, tourist visa; victims rescued')).toBe('high');
+    expect(level('Police said the victims, promised a data entry job in Cambodia with free ticket and tourist visa, were rescued')).toBe('low');
+    expect(detectText(compiled, 'data entry job in Cambodia, free ticket, licence no 123').score).toBe(3);
+  });
+  it('an exception near a match cancels it', () => {
+    expect(detectText(compiled, 'tour package with free ticket').flags.map((f) => f.rule)).not.toContain('free-ticket');
+    expect(detectText(compiled, 'free ticket').flags.map((f) => f.rule)).toContain('free-ticket');
+  });
+  it('explains the level', () => {
+    const finding = detectText(compiled, 'data entry job in Cambodia, free ticket, tourist visa');
+    expect(finding.reasons[0]).toMatch(/^high: 4 red-flag categories \(R1, R2, R4, R5\), score 9 >= 7/);
+  });
+});
+
+describe('evidence', () => {
+  it('quotes the original words, also when they were disguised', () => {
+    const text = 'Job in C@MB0DIA, FREE   ticket';
+    const finding = detectText(compiled, text);
+    const place = finding.flags.find((f) => f.rule === 'place')!;
+    expect(place.evidence[0]).toEqual({ start: 7, end: 15, text: 'C@MB0DIA' });
+    expect(text.slice(place.evidence[0].start, place.evidence[0].end)).toBe('C@MB0DIA');
+  });
+  it('caps the quotes per rule', () => {
+    const finding = detectText(compiled, 'laos '.repeat(20));
+    expect(finding.flags[0].evidence).toHaveLength(3);
+  });
+  it('maps thread evidence to the message and its own offsets', () => {
+    const messages = [{ from: 'r', text: 'Hello! Data entry job' }, { from: 's', text: 'where?' }, { from: 'r', text: 'In Laos. Free ticket.' }, { from: 'r', text: 'Tourist visa is fine' }];
+    const finding = detectThread(compiled, messages);
+    expect(finding.level).toBe('high');
+    const place = finding.flags.find((f) => f.rule === 'place')!.evidence[0];
+    expect(place).toEqual({ message: 2, start: 3, end: 7, text: 'Laos' });
+    const title = finding.flags.find((f) => f.rule === 'title')!.evidence[0];
+    expect(title).toEqual({ message: 0, start: 7, end: 17, text: 'Data entry' });
+  });
+  it('judges a thread as a whole: red flags spread over messages add up', () => {
+    const messages = [{ text: 'data entry job' }, { text: 'Cambodia' }, { text: 'free ticket' }, { text: 'tourist visa ok' }];
+    expect(messages.map((m) => level(m.text))).toEqual(['low', 'low', 'low', 'low']);
+    expect(detectThread(compiled, messages).level).toBe('high');
+  });
+});
+
+describe('fuzzy words', () => {
+  it('match with one typo, as whole words only', () => {
+    for (const text of ['Cambodja', 'Kambodia', 'Camboida', 'Cmbodia']) expect(detectText(compiled, `job in ${text}`).flags.map((f) => f.rule)).toContain('place');
+    expect(detectText(compiled, 'Cambodiaville').flags.map((f) => f.rule)).not.toContain('place');
+    expect(oneTypoVariants('laos!').length).toBeGreaterThan(5);
+  });
+});
+
+describe('literal anchors for the gate', () => {
+  it('finds what every match must contain', () => {
+    expect(requiredLiterals('data ?entry')).toEqual(['entry']);
+    expect(requiredLiterals('free (?:air )?tickets?|paid flights?')).toEqual(['ticket', 'paid flight']);
+    expect(requiredLiterals('(?<!no )free flight')).toEqual(['free flight']);
+    expect(requiredLiterals('(?:usd|\\$)\\s?[89]\\d\\d')).toEqual(['usd', '$']);
+    expect(requiredLiterals('\\d{4}')).toBeNull();
+    expect(requiredLiterals('a.b')).toBeNull();
+    expect(requiredLiterals('visa|x')).toBeNull();
+  });
+});
+
+describe('built-in rules', () => {
+  it('never score nationality: "Chinese company" adds no red flag', () => {
+    const base = detectWithBuiltIns('We are a company hiring data entry staff.');
+    const withNationality = detectWithBuiltIns('We are a Chinese company hiring data entry staff.');
+    expect(withNationality.flags.map((f) => f.category)).toEqual(base.flags.map((f) => f.category));
+    expect(withNationality.score).toBe(base.score);
+  });
+  it('the self-test phrase always flags high', () => {
+    expect(detectWithBuiltIns('hello LUREWATCH-TEST-LURE-7F3A').level).toBe('high');
+  });
+  it('empty and huge texts are handled', () => {
+    expect(detectWithBuiltIns('').level).toBe('none');
+    expect(['none', 'low', 'medium', 'high']).toContain(detectWithBuiltIns('data entry '.repeat(50_000)).level);
+  });
+});
