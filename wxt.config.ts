@@ -8,8 +8,10 @@ export default defineConfig({
     plugins: [preact()],
   }),
   manifest: {
-    name: 'LureWatch',
-    description: 'Warns job seekers about human-trafficking job lures. Everything stays on your device.',
+    // Name and description come from public/_locales/<lang>/messages.json (the browser's language).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'contextMenus'],
     // Content scripts run on every http(s) page; nothing is ever sent anywhere.
     host_permissions: [],

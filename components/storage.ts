@@ -71,3 +71,9 @@ export function textHash(text: string): string {
   }
   return (h >>> 0).toString(36) + ':' + text.length.toString(36);
 }
+
+/**
+ * Text handed to the "check an offer" page by the context menu or the in-page panel (session storage).
+ * The writer sets it and opens check.html; the check page reads it once and clears it.
+ */
+export const checkTextItem = storage.defineItem<string | null>('session:check-text', { fallback: null });

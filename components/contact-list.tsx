@@ -1,0 +1,202 @@
+// Owns showing the reporting contacts that fit the user: embassy in the destination, national help lines,
+// the register of licensed agents, the destination's police. Every entry shows its source and checked-on
+// date; unconfirmed entries are labelled and tucked away, never shown as confirmed.
+import { contactsFor, isStale, shownAsVerified, telHref, type Contact, type ContactGroup } from '../rules/contacts';
+import { countryName } from './country-name';
+import { useI18n } from './i18n/context';
+import type { Translate } from './i18n/messages';
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}
+
+/** A date as the user's language writes it (verifiedOn is a plain YYYY-MM-DD). */
+export function formatDate(isoDate: string, lang: string): string {
+  const date = new Date(isoDate + 'T00:00:00Z');
+  if (Number.isNaN(date.getTime())) return isoDate;
+  try {
+    return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  } catch {
+    return isoDate;
+  }
+}
+
+export function groupTitle(group: ContactGroup, t: Translate, lang: string): string {
+  const country = countryName(group.place, lang);
+  switch (group.kind) {
+    case 'embassy':
+      return t('contactsGroupEmbassy', { country });
+    case 'hotline':
+      return t('contactsGroupHotline', { country });
+    case 'register':
+      return t('contactsGroupRegister');
+    case 'police':
+      return t('contactsGroupPolice', { country });
+  }
+}
+
+function ExternalLink({ href, children }: { href: string; children: preact.ComponentChildren }) {
+  const { t } = useI18n();
+  return (
+    <a href={href} target="_blank" rel="noopener noreferrer">
+      {children}
+      <span class="visually-hidden"> {t('opensInNewTab')}</span>
+    </a>
+  );
+}
+
+/** One contact: name, its numbers, e-mails and sites as links, purpose, and provenance. */
+export function ContactCard({ contact, today = new Date() }: { contact: Contact; today?: Date }) {
+  const { t, lang } = useI18n();
+  const verified = shownAsVerified(contact, today);
+  const where = countryName(contact.location, lang);
+  return (
+    <li class="contact" data-contact={contact.id} data-verified={verified ? 'yes' : 'no'}>
+      <p class="contact-name" lang="en" dir="ltr">
+        {contact.channel}
+      </p>
+      <ul class="contact-channels">
+        {contact.phones.map((p) => (
+          <li key={p.display}>
+            <a href={telHref(p.display)} dir="ltr" class="contact-phone">
+              {p.display}
+            </a>
+            {p.note && (
+              <span class="contact-detail" lang="en">
+                {' '}
+                ({p.note})
+              </span>
+            )}
+            {p.reach === 'in-country' && <span class="contact-detail"> – {t('contactInCountry', { country: where })}</span>}
+          </li>
+        ))}
+        {contact.emails.map((e) => (
+          <li key={e}>
+            <a href={`mailto:${e}`} dir="ltr">
+              {e}
+            </a>
+          </li>
+        ))}
+        {contact.websites.map((w) => (
+          <li key={w}>
+            <ExternalLink href={w}>
+              <span dir="ltr">{hostOf(w) + new URL(w).pathname.replace(/\/$/, '')}</span>
+            </ExternalLink>
+          </li>
+        ))}
+      </ul>
+      <p class="contact-purpose" lang="en" dir="ltr">
+        {contact.purpose}
+        {contact.note ? ` ${contact.note}` : ''}
+      </p>
+      <p class="contact-provenance">
+        <span class={verified ? 'badge badge-ok' : 'badge badge-warn'}>
+          {verified ? `✓ ${t('contactVerified')}` : contact.status === 'verified' && isStale(contact, today) ? t('contactStale') : t('contactUnverified')}
+        </span>{' '}
+        <ExternalLink href={contact.source}>
+          {t('contactSource')}: <span dir="ltr">{hostOf(contact.source)}</span>
+        </ExternalLink>
+        , {t('contactCheckedOn', { date: formatDate(contact.verifiedOn, lang) })}
+      </p>
+    </li>
+  );
+}
+
+function Group({ group, collapsed, today }: { group: ContactGroup; collapsed: boolean; today: Date }) {
+  const { t, lang } = useI18n();
+  const title = groupTitle(group, t, lang);
+  const confirmed = group.contacts.filter((c) => shownAsVerified(c, today));
+  const unconfirmed = group.contacts.filter((c) => !shownAsVerified(c, today));
+  const body = (
+    <>
+      {confirmed.length > 0 ? (
+        <ul class="contact-list">
+          {confirmed.map((c) => (
+            <ContactCard key={c.id} contact={c} today={today} />
+          ))}
+        </ul>
+      ) : (
+        <p class="contacts-missing">{t('contactsMissing')}</p>
+      )}
+      {unconfirmed.length > 0 && (
+        <details class="unconfirmed">
+          <summary>{t('contactUnconfirmedMore', { count: unconfirmed.length })}</summary>
+          <ul class="contact-list">
+            {unconfirmed.map((c) => (
+              <ContactCard key={c.id} contact={c} today={today} />
+            ))}
+          </ul>
+        </details>
+      )}
+    </>
+  );
+  if (collapsed) {
+    return (
+      <details class="contact-group" data-group={`${group.kind}-${group.place}`}>
+        <summary class="group-summary">{title}</summary>
+        {body}
+      </details>
+    );
+  }
+  return (
+    <section class="contact-group" data-group={`${group.kind}-${group.place}`} aria-label={title}>
+      <h3 class="group-title">{title}</h3>
+      {body}
+    </section>
+  );
+}
+
+export interface ContactListProps {
+  /** The user's home country ('' if not chosen). */
+  home: string;
+  /** Destinations the text names. */
+  destinations: readonly string[];
+  /** Shown when no home country is chosen (a button or a picker). */
+  chooseCountry?: preact.ComponentChildren;
+  today?: Date;
+}
+
+/** "Whom to contact", grouped. */
+export function ContactList({ home, destinations, chooseCountry, today = new Date() }: ContactListProps) {
+  const { t } = useI18n();
+  const selection = contactsFor({ home, destinations }, undefined, undefined, today);
+  return (
+    <section class="contacts" aria-labelledby="contacts-title">
+      <h2 id="contacts-title" class="section-title">
+        {t('contactsHeading')}
+      </h2>
+      {!home && (
+        <div class="notice">
+          <p>{t('contactsNoCountry')}</p>
+          {chooseCountry}
+        </div>
+      )}
+      {!selection.destinationsNamed && <p class="hint">{t('contactsNoDestination')}</p>}
+      {selection.groups.map((group) => (
+        <Group
+          key={`${group.kind}-${group.place}`}
+          group={group}
+          today={today}
+          collapsed={!selection.destinationsNamed && (group.kind === 'embassy' || group.kind === 'police')}
+        />
+      ))}
+      <div class="notice notice-caution">
+        <p>
+          <strong>{t('contactsBeware')}:</strong> {t('contactsMoneyWarning')}
+        </p>
+        {selection.notes.map((n) => (
+          <p key={n.id} lang="en" dir="ltr">
+            {n.text}{' '}
+            <ExternalLink href={n.source}>
+              {t('contactSource')}: {hostOf(n.source)}
+            </ExternalLink>
+          </p>
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+// Owns explaining a finding: each red flag with its plain explanation (in the interface language, from the
+// rule data), the quoted words that triggered it, and what to check.
+import type { Flag } from '../rules/engine/types';
+import { categoryTexts, ruleTexts } from '../rules/i18n';
+import { useI18n } from './i18n/context';
+
+const MAX_QUOTES_PER_RULE = 3;
+
+/** Categories shown as red flags: R1–R13 and the self-test T. J (it is a job) and counter-signals are not red flags. */
+export function isRedFlagCategory(category: string): boolean {
+  return /^R\d+$/.test(category) || category === 'T';
+}
+
+/** Whether the finding's text reports on or warns about lures (C1), which caps the level. */
+export function isAdvisory(flags: Flag[]): boolean {
+  return flags.some((f) => f.category === 'C1');
+}
+
+/** Flags grouped by category, in the engine's order. */
+export function groupByCategory(flags: Flag[]): Array<{ category: string; flags: Flag[] }> {
+  const groups = new Map<string, Flag[]>();
+  for (const flag of flags) groups.set(flag.category, [...(groups.get(flag.category) ?? []), flag]);
+  return [...groups].map(([category, list]) => ({ category, flags: list }));
+}
+
+/** Distinct quotes of a flag (case-insensitive), at most a few. */
+export function quotesOf(flag: Flag): Array<{ text: string; message?: number }> {
+  const seen = new Set<string>();
+  const out: Array<{ text: string; message?: number }> = [];
+  for (const e of flag.evidence) {
+    const key = e.text.trim().toLowerCase();
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    out.push({ text: e.text.trim(), message: e.message });
+    if (out.length >= MAX_QUOTES_PER_RULE) break;
+  }
+  return out;
+}
+
+/** The red flags of a finding, explained. `level` is the heading level of the section title (2 or 3). */
+export function FindingView({ flags, headingLevel = 3, idPrefix = 'f' }: { flags: Flag[]; headingLevel?: 2 | 3; idPrefix?: string }) {
+  const { t, lang } = useI18n();
+  const red = groupByCategory(flags.filter((f) => isRedFlagCategory(f.category)));
+  const counter = groupByCategory(flags.filter((f) => f.category === 'C2' || f.category === 'C3'));
+  const H = `h${headingLevel}` as 'h2' | 'h3';
+  const Item = `h${headingLevel + 1}` as 'h3' | 'h4';
+  return (
+    <div class="finding">
+      {red.length > 0 && (
+        <section aria-labelledby={`${idPrefix}-flags`}>
+          <H id={`${idPrefix}-flags`} class="section-title">
+            {t('flagsHeading')}
+          </H>
+          <ul class="flags">
+            {red.map(({ category, flags: list }) => {
+              const texts = categoryTexts(category, lang);
+              const check = texts?.whatToCheck && texts.whatToCheck !== '—' ? texts.whatToCheck : '';
+              return (
+                <li class="flag" key={category} data-category={category}>
+                  <Item class="flag-title">{texts?.title ?? category}</Item>
+                  <p class="flag-explanation">{texts?.explanation}</p>
+                  <ul class="evidence-list" aria-label={t('evidenceLabel')}>
+                    {list.map((flag) => (
+                      <li key={flag.rule} data-rule={flag.rule}>
+                        <span class="rule-title">{ruleTexts(flag.rule, lang)?.title ?? flag.rule}</span>{' '}
+                        {quotesOf(flag).map((q, i) => (
+                          <span key={i} class="quote">
+                            <q>
+                              <bdi>{q.text}</bdi>
+                            </q>
+                            {q.message !== undefined && <span class="quote-where"> ({t('evidenceInMessage', { n: q.message + 1 })})</span>}
+                          </span>
+                        ))}
+                      </li>
+                    ))}
+                  </ul>
+                  {check && (
+                    <p class="flag-check">
+                      <strong>{t('whatToCheckLabel')}</strong> {check}
+                    </p>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+      {counter.length > 0 && (
+        <section aria-labelledby={`${idPrefix}-counter`}>
+          <H id={`${idPrefix}-counter`} class="section-title">
+            {t('counterHeading')}
+          </H>
+          <ul class="counter-list">
+            {counter.map(({ category, flags: list }) => (
+              <li key={category} data-category={category}>
+                {categoryTexts(category, lang)?.title ?? category}:{' '}
+                {list.flatMap(quotesOf).slice(0, MAX_QUOTES_PER_RULE).map((q, i) => (
+                  <q key={i} class="quote">
+                    <bdi>{q.text}</bdi>
+                  </q>
+                ))}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
