@@ -1,0 +1,27 @@
+// Owns the messages between the content script and the background worker (runtime messaging on the
+// device only). Kept in one place so both sides agree on the shapes.
+import type { TabVerdict } from '../../components/storage';
+
+/** Content script → background: the page's current verdict (replaces the previous one for the tab). */
+export interface VerdictMessage {
+  type: 'lurewatch:verdict';
+  verdict: TabVerdict;
+}
+
+/** Content script → background: open the full explanation page with this text (passed via storage, not the URL). */
+export interface OpenCheckMessage {
+  type: 'lurewatch:open-check';
+  text: string;
+}
+
+/** Background → content script: send your verdict again (after the tab's badge was reset). */
+export interface ReportRequestMessage {
+  type: 'lurewatch:report-request';
+}
+
+export type ContentToBackground = VerdictMessage | OpenCheckMessage;
+
+export function isContentMessage(value: unknown): value is ContentToBackground {
+  const type = (value as { type?: unknown } | null)?.type;
+  return type === 'lurewatch:verdict' || type === 'lurewatch:open-check';
+}
