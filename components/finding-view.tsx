@@ -37,8 +37,11 @@ export function quotesOf(flag: Flag): Array<{ text: string; message?: number }> 
   return out;
 }
 
-/** The red flags of a finding, explained. `level` is the heading level of the section title (2 or 3). */
-export function FindingView({ flags, headingLevel = 3, idPrefix = 'f' }: { flags: Flag[]; headingLevel?: 2 | 3; idPrefix?: string }) {
+/**
+ * The red flags of a finding, explained. `headingLevel` is the level of the section title (2 or 3).
+ * `compact` (the popup) shows each flag's title and quoted words, with the explanation one click away.
+ */
+export function FindingView({ flags, headingLevel = 3, idPrefix = 'f', compact = false }: { flags: Flag[]; headingLevel?: 2 | 3; idPrefix?: string; compact?: boolean }) {
   const { t, lang } = useI18n();
   const red = groupByCategory(flags.filter((f) => isRedFlagCategory(f.category)));
   const counter = groupByCategory(flags.filter((f) => f.category === 'C2' || f.category === 'C3'));
@@ -55,6 +58,32 @@ export function FindingView({ flags, headingLevel = 3, idPrefix = 'f' }: { flags
             {red.map(({ category, flags: list }) => {
               const texts = categoryTexts(category, lang);
               const check = texts?.whatToCheck && texts.whatToCheck !== '—' ? texts.whatToCheck : '';
+              if (compact) {
+                const quotes = list.flatMap(quotesOf).slice(0, MAX_QUOTES_PER_RULE);
+                return (
+                  <li class="flag flag-compact" key={category} data-category={category}>
+                    <details>
+                      <summary class="flag-title">{texts?.title ?? category}</summary>
+                      <p class="flag-explanation">{texts?.explanation}</p>
+                      {check && (
+                        <p class="flag-check">
+                          <strong>{t('whatToCheckLabel')}</strong> {check}
+                        </p>
+                      )}
+                    </details>
+                    <p class="flag-quotes" aria-label={t('evidenceLabel')}>
+                      {quotes.map((q, i) => (
+                        <span key={i} class="quote">
+                          <q>
+                            <bdi>{q.text}</bdi>
+                          </q>
+                          {q.message !== undefined && <span class="quote-where"> ({t('evidenceInMessage', { n: q.message + 1 })})</span>}
+                        </span>
+                      ))}
+                    </p>
+                  </li>
+                );
+              }
               return (
                 <li class="flag" key={category} data-category={category}>
                   <Item class="flag-title">{texts?.title ?? category}</Item>

@@ -22,6 +22,8 @@ const KIND: Record<SegmentVerdict['kind'], MessageKey> = {
   selection: 'segmentSelection',
 };
 
+const LEVEL_WORD: Record<Level, MessageKey> = { high: 'levelHigh', medium: 'levelMedium', low: 'levelLow', none: 'levelNone' };
+
 const rank = (level: Level) => LEVELS.indexOf(level);
 
 /** The host name of an http(s) page, or '' for browser pages where scanning does not apply. */
@@ -41,7 +43,7 @@ export function visibleSegments(segments: SegmentVerdict[], dismissed: string[],
   return segments.filter((s) => !dismissed.includes(s.hash) && rank(s.level) >= floor).sort((a, b) => rank(b.level) - rank(a.level));
 }
 
-function Segment({ segment, index, open }: { segment: SegmentVerdict; index: number; open: boolean }) {
+function Segment({ segment, index, alone }: { segment: SegmentVerdict; index: number; alone: boolean }) {
   const { t } = useI18n();
   const excerpt = segment.excerpt.length > 160 ? segment.excerpt.slice(0, 157).trimEnd() + '…' : segment.excerpt;
   async function dismiss() {
@@ -50,20 +52,27 @@ function Segment({ segment, index, open }: { segment: SegmentVerdict; index: num
   }
   const body = (
     <>
-      <LevelBanner level={segment.level} advisory={isAdvisory(segment.flags)} />
       <p class="segment-excerpt">
         <bdi>{excerpt}</bdi>
       </p>
-      <FindingView flags={segment.flags} headingLevel={3} idPrefix={`seg${index}`} />
+      <FindingView flags={segment.flags} headingLevel={3} idPrefix={`seg${index}`} compact />
       <button type="button" class="button" onClick={dismiss}>
         {t('dismissButton')}
       </button>
     </>
   );
+  // One offer: no extra wrapper. Several: one collapsible block each, the worst first and open.
+  if (alone) {
+    return (
+      <div class="segment segment-alone" data-segment={segment.hash} data-level={segment.level}>
+        {body}
+      </div>
+    );
+  }
   return (
-    <details class="segment" open={open} data-segment={segment.hash} data-level={segment.level}>
+    <details class="segment" open={index === 0} data-segment={segment.hash} data-level={segment.level}>
       <summary>
-        {t(KIND[segment.kind])} {index + 1}
+        {t(KIND[segment.kind])} {index + 1} – <span class={`level-chip level-chip-${segment.level}`}>{t(LEVEL_WORD[segment.level])}</span>
       </summary>
       {body}
     </details>
@@ -74,6 +83,13 @@ function PopupBody({ settings }: { settings: Settings }) {
   const { t } = useI18n();
   const [tab, setTab] = useState<{ id?: number; url?: string } | null>(null);
   useEffect(() => {
+    // popup.html?tab=<id> shows another tab's verdict: the end-to-end tests open the popup as a page,
+    // where the active tab would be the popup itself.
+    const asked = Number(new URLSearchParams(location.search).get('tab'));
+    if (Number.isInteger(asked) && asked > 0) {
+      browser.tabs.get(asked).then((t) => setTab(t), () => setTab({ id: asked }));
+      return;
+    }
     browser.tabs.query({ active: true, currentWindow: true }).then(([active]) => setTab(active ?? {}));
   }, []);
   const verdictItem = useMemo(() => (tab?.id != null ? tabVerdictItem(tab.id) : null), [tab?.id]);
@@ -111,10 +127,10 @@ function PopupBody({ settings }: { settings: Settings }) {
             <h2 id="page-level" class="visually-hidden">
               {t('popupWarningsCount', { count: shown.length })}
             </h2>
-            <LevelBanner level={level} />
-            <p>{t('popupWarningsCount', { count: shown.length })}</p>
+            <LevelBanner level={level} advisory={shown.length === 1 && isAdvisory(shown[0].flags)} />
+            {shown.length > 1 && <p>{t('popupWarningsCount', { count: shown.length })}</p>}
             {shown.map((segment, i) => (
-              <Segment key={segment.hash} segment={segment} index={i} open={i === 0} />
+              <Segment key={segment.hash} segment={segment} index={i} alone={shown.length === 1} />
             ))}
           </section>
           <WhatToDo level={level} />
