@@ -31,7 +31,9 @@ export function buildFamilyMessage({ level, flags, contacts, lang, t, today = ne
   if (red.length && level !== 'none') {
     lines.push('', t('familySigns'));
     for (const { category, flags: list } of red) {
-      const quote = list.flatMap(quotesOf)[0];
+      // A quote with words reads better in a message than a flag emoji or a bare number.
+      const quotes = list.flatMap(quotesOf);
+      const quote = quotes.find((q) => /\p{L}{2}/u.test(q.text)) ?? quotes[0];
       const title = categoryTexts(category, lang)?.title ?? category;
       lines.push(`• ${title}${quote ? `: “${quote.text.replace(/\s+/g, ' ').slice(0, 80)}”` : ''}`);
     }

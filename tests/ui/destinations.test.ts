@@ -30,3 +30,9 @@ describe('destinationsIn', () => {
     expect(destinationsIn(['Thai food, Laotian art, Burmese cat, タイピングの仕事, typing'])).toEqual([]);
   });
 });
+
+describe('hub towns written in Hindi', () => {
+  it('finds Myawaddy and Bangkok', () => {
+    expect(destinationsIn(['बैंकॉक से कंपनी की गाड़ी म्यावाडी ले जाएगी'])).toEqual(['TH', 'MM']);
+  });
+});
