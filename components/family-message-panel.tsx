@@ -7,6 +7,7 @@ import { buildFamilyMessage } from './family-message';
 import { useI18n, useMessages } from './i18n/context';
 import { translator } from './i18n/messages';
 import { uiLocale } from './i18n/locales';
+import { useRuleTranslations } from './i18n/rule-texts';
 import { LanguageSelect } from './pickers';
 
 export interface FamilyMessagePanelProps {
@@ -19,15 +20,18 @@ export function FamilyMessagePanel({ level, flags, contacts }: FamilyMessagePane
   const { t, lang } = useI18n();
   const [messageLang, setMessageLang] = useState(lang);
   const messages = useMessages(messageLang);
+  const ruleTable = useRuleTranslations(messageLang);
   const [text, setText] = useState('');
   const [status, setStatus] = useState('');
   const area = useRef<HTMLTextAreaElement>(null);
 
   // A new result or language replaces any edits.
   useEffect(() => {
-    if (messages) setText(buildFamilyMessage({ level, flags, contacts, lang: messageLang, t: translator(messages) }));
+    if (messages && ruleTable !== undefined) {
+      setText(buildFamilyMessage({ level, flags, contacts, lang: messageLang, t: translator(messages), ruleTable: ruleTable ?? undefined }));
+    }
     setStatus('');
-  }, [messages, messageLang, level, flags, contacts]);
+  }, [messages, ruleTable, messageLang, level, flags, contacts]);
 
   async function copy() {
     try {

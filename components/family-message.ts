@@ -2,7 +2,7 @@
 // warning signs with the words that show them, whom to call before travelling. Pure: built from a finding, the
 // contacts and the texts of the chosen language; nothing is sent anywhere.
 import type { Flag, Level } from '../rules/engine/types';
-import { categoryTexts } from '../rules/i18n';
+import { categoryTextsIn, type RuleTranslations } from '../rules/i18n/lookup';
 import { shownAsVerified, type ContactSelection } from '../rules/contacts';
 import { countryName } from './country-name';
 import { groupByCategory, isRedFlagCategory, quotesOf } from './finding-view';
@@ -20,11 +20,13 @@ export interface FamilyMessageInput {
   lang: string;
   /** Translator for `lang`. */
   t: Translate;
+  /** Category translations for `lang` (undefined for English). */
+  ruleTable?: RuleTranslations;
   today?: Date;
 }
 
 /** The message as plain text, ready to copy or share. */
-export function buildFamilyMessage({ level, flags, contacts, lang, t, today = new Date() }: FamilyMessageInput): string {
+export function buildFamilyMessage({ level, flags, contacts, lang, t, ruleTable, today = new Date() }: FamilyMessageInput): string {
   const lines: string[] = [t('familyGreeting'), '', t(INTRO[level])];
 
   const red = groupByCategory(flags.filter((f) => isRedFlagCategory(f.category)));
@@ -34,7 +36,7 @@ export function buildFamilyMessage({ level, flags, contacts, lang, t, today = ne
       // A quote with words reads better in a message than a flag emoji or a bare number.
       const quotes = list.flatMap(quotesOf);
       const quote = quotes.find((q) => /\p{L}{2}/u.test(q.text)) ?? quotes[0];
-      const title = categoryTexts(category, lang)?.title ?? category;
+      const title = categoryTextsIn(ruleTable, category, lang)?.title ?? category;
       lines.push(`• ${title}${quote ? `: “${quote.text.replace(/\s+/g, ' ').slice(0, 80)}”` : ''}`);
     }
   }

@@ -1,7 +1,7 @@
 // Owns explaining a finding: each red flag with its plain explanation (in the interface language, from the
 // rule data), the quoted words that triggered it, and what to check.
 import type { Flag } from '../rules/engine/types';
-import { categoryTexts, ruleTexts } from '../rules/i18n';
+import { categoryTextsIn } from '../rules/i18n/lookup';
 import { useI18n } from './i18n/context';
 
 const MAX_QUOTES_PER_RULE = 3;
@@ -41,8 +41,22 @@ export function quotesOf(flag: Flag): Array<{ text: string; message?: number }> 
  * The red flags of a finding, explained. `headingLevel` is the level of the section title (2 or 3).
  * `compact` (the popup) shows each flag's title and quoted words, with the explanation one click away.
  */
-export function FindingView({ flags, headingLevel = 3, idPrefix = 'f', compact = false }: { flags: Flag[]; headingLevel?: 2 | 3; idPrefix?: string; compact?: boolean }) {
-  const { t, lang } = useI18n();
+export function FindingView({
+  flags,
+  headingLevel = 3,
+  idPrefix = 'f',
+  compact = false,
+  ruleTitle,
+}: {
+  flags: Flag[];
+  headingLevel?: 2 | 3;
+  idPrefix?: string;
+  compact?: boolean;
+  /** A rule's title in the interface language (the check page passes it; it has the rule data loaded anyway). */
+  ruleTitle?: (ruleId: string) => string | undefined;
+}) {
+  const { t, lang, ruleTable } = useI18n();
+  const categoryTexts = (id: string) => categoryTextsIn(ruleTable, id, lang);
   const red = groupByCategory(flags.filter((f) => isRedFlagCategory(f.category)));
   const counter = groupByCategory(flags.filter((f) => f.category === 'C2' || f.category === 'C3'));
   const H = `h${headingLevel}` as 'h2' | 'h3';
@@ -56,7 +70,7 @@ export function FindingView({ flags, headingLevel = 3, idPrefix = 'f', compact =
           </H>
           <ul class="flags">
             {red.map(({ category, flags: list }) => {
-              const texts = categoryTexts(category, lang);
+              const texts = categoryTexts(category);
               const check = texts?.whatToCheck && texts.whatToCheck !== '—' ? texts.whatToCheck : '';
               if (compact) {
                 const quotes = list.flatMap(quotesOf).slice(0, MAX_QUOTES_PER_RULE);
@@ -91,7 +105,7 @@ export function FindingView({ flags, headingLevel = 3, idPrefix = 'f', compact =
                   <ul class="evidence-list" aria-label={t('evidenceLabel')}>
                     {list.map((flag) => (
                       <li key={flag.rule} data-rule={flag.rule}>
-                        <span class="rule-title">{ruleTexts(flag.rule, lang)?.title ?? flag.rule}</span>{' '}
+                        {ruleTitle && <span class="rule-title">{ruleTitle(flag.rule) ?? flag.rule}</span>}{' '}
                         {quotesOf(flag).map((q, i) => (
                           <span key={i} class="quote">
                             <q>
@@ -122,7 +136,7 @@ export function FindingView({ flags, headingLevel = 3, idPrefix = 'f', compact =
           <ul class="counter-list">
             {counter.map(({ category, flags: list }) => (
               <li key={category} data-category={category}>
-                {categoryTexts(category, lang)?.title ?? category}:{' '}
+                {categoryTexts(category)?.title ?? category}:{' '}
                 {list.flatMap(quotesOf).slice(0, MAX_QUOTES_PER_RULE).map((q, i) => (
                   <q key={i} class="quote">
                     <bdi>{q.text}</bdi>

@@ -1,7 +1,8 @@
 // Owns the full-tab "check an offer" page: paste a message or open a chat export, get the verdict explained,
 // whom to call, and a message to send back. Everything runs here; nothing is sent anywhere.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { detectText, detectThread, type DetailedFinding } from '../../rules';
+import { builtInRules, detectText, detectThread, type DetailedFinding } from '../../rules';
+import { ruleTextsIn } from '../../rules/i18n/lookup';
 import { contactsFor, destinationsIn } from '../../rules/contacts';
 import { checkTextItem, settingsItem, type Settings } from '../../components/storage';
 import { updateSettings, useStorageItem } from '../../components/use-storage';
@@ -33,7 +34,9 @@ export function checkText(text: string): Result & { chatMessages?: number } {
 }
 
 function CheckBody({ settings }: { settings: Settings }) {
-  const { t } = useI18n();
+  const { t, lang, ruleTable } = useI18n();
+  // The engine is loaded on this page anyway, so rule titles come from its compiled rules.
+  const ruleTitle = (id: string) => ruleTextsIn(ruleTable, builtInRules().byId.get(id)?.rule, lang)?.title;
   const [text, setText] = useState('');
   const [result, setResult] = useState<Result | null>(null);
   const [note, setNote] = useState<SourceNote>(null);
@@ -184,7 +187,7 @@ function CheckBody({ settings }: { settings: Settings }) {
             {t('checkResultHeading')}
           </h2>
           <LevelBanner level={result.finding.level} advisory={isAdvisory(result.finding.flags)} />
-          <FindingView flags={result.finding.flags} headingLevel={3} idPrefix="result" />
+          <FindingView flags={result.finding.flags} headingLevel={3} idPrefix="result" ruleTitle={ruleTitle} />
           <WhatToDo level={result.finding.level} />
           <ContactList home={settings.homeCountry} destinations={result.destinations} />
           <FamilyMessagePanel level={result.finding.level} flags={result.finding.flags} contacts={contacts} />

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildFamilyMessage } from '../../components/family-message';
 import { englishMessages, loadMessages, translator } from '../../components/i18n/messages';
 import { contactsFor } from '../../rules/contacts';
-import { categoryTexts } from '../../rules/i18n';
+import { categoryTexts, ruleTranslations } from '../../rules/i18n';
 import type { Flag } from '../../rules/engine/types';
 
 const TODAY = new Date('2026-11-21T12:00:00Z');
@@ -49,7 +49,7 @@ describe('buildFamilyMessage', () => {
 
   it('is written in the chosen language', async () => {
     const hi = translator(await loadMessages('hi'));
-    const text = buildFamilyMessage({ level: 'high', flags, contacts: contactsFor({ home: 'IN', destinations: ['KH'] }, undefined, undefined, TODAY), lang: 'hi', t: hi, today: TODAY });
+    const text = buildFamilyMessage({ level: 'high', flags, contacts: contactsFor({ home: 'IN', destinations: ['KH'] }, undefined, undefined, TODAY), lang: 'hi', t: hi, ruleTable: ruleTranslations.hi, today: TODAY });
     expect(text).toContain(hi('familyGreeting'));
     expect(text).toContain(categoryTexts('R1', 'hi')!.title);
     expect(text).toMatch(/कंबोडिया में हमारा दूतावास: \+855 92881676/);
