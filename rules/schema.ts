@@ -53,18 +53,20 @@ export const ruleSchema = z
         ctx.addIssue({ code: 'custom', path: [field], message: `languages [${keys}] differ from "languages" [${declared}]` });
       }
     }
-    for (const [lang, patterns] of Object.entries({ ...rule.patterns, ...(rule.exceptions ?? {}) })) {
-      patterns.forEach((pattern, i) => {
-        // Texts are lower-cased before matching, so an upper-case ASCII letter (outside an escape) never matches.
-        if (/[A-Z]/.test(pattern.replace(/\\[pPu]\{[^}]*\}|\\./g, ''))) {
-          ctx.addIssue({ code: 'custom', path: ['patterns', lang, i], message: 'write patterns in lower case: texts are lower-cased before matching' });
-        }
-        try {
-          new RegExp(pattern, 'u');
-        } catch (error) {
-          ctx.addIssue({ code: 'custom', path: ['patterns', lang, i], message: `does not compile: ${(error as Error).message}` });
-        }
-      });
+    for (const field of ['patterns', 'exceptions'] as const) {
+      for (const [lang, patterns] of Object.entries(rule[field] ?? {})) {
+        patterns.forEach((pattern, i) => {
+          // Texts are lower-cased before matching, so an upper-case ASCII letter (outside an escape) never matches.
+          if (/[A-Z]/.test(pattern.replace(/\\[pPu]\{[^}]*\}|\\./g, ''))) {
+            ctx.addIssue({ code: 'custom', path: [field, lang, i], message: 'write patterns in lower case: texts are lower-cased before matching' });
+          }
+          try {
+            new RegExp(pattern, 'u');
+          } catch (error) {
+            ctx.addIssue({ code: 'custom', path: [field, lang, i], message: `does not compile: ${(error as Error).message}` });
+          }
+        });
+      }
     }
   });
 

@@ -49,7 +49,7 @@ const compileStarted = performance.now();
 const rules = builtInRules();
 const compileMs = performance.now() - compileStarted;
 console.log(`corpus: ${texts.length} texts, ${megabytes.toFixed(1)} MB (UTF-8), dev corpus in 22 languages + EMSCAD job ads + UCI SMS`);
-console.log(`rules: ${rules.rules.length} rules, ${rules.gate.anchorCount} gate anchors; compiled in ${compileMs.toFixed(1)} ms`);
+console.log(`rules: ${rules.rules.length} rules, ${rules.patterns.length} patterns, ${rules.gate.anchorCount} gate anchors; compiled in ${compileMs.toFixed(1)} ms`);
 run(texts.slice(0, 2000), false); // warm-up (JIT, fold cache)
 run(texts.slice(0, 500), true);
 const engine = best(texts, false, 3);

@@ -1,12 +1,12 @@
 // Owns detection: normalise once, gate, run the candidate rules, collect evidence, judge the combination.
 import type { Evidence, Finding, Flag, ThreadMessage } from './types';
-import type { CompiledRules } from './compile';
-import { candidateRules } from './compile';
+import type { CompiledPattern, CompiledRules } from './compile';
+import { candidatePatterns } from './compile';
 import { normalise, toOriginalSpan, type NormalisedText } from './normalise';
 import { byCategoryOrder, judge, type CategoryHits, type Verdict } from './score';
 
 export interface DetectOptions {
-  /** Run every rule on the text instead of only the gate's candidates (the naive baseline). */
+  /** Run every pattern of every rule instead of only the gate's candidates (the naive baseline). */
   skipGate?: boolean;
 }
 
@@ -17,30 +17,49 @@ export interface DetailedFinding extends Finding {
 // A pathological page could repeat a phrase thousands of times; a few quotes per rule explain enough.
 const MAX_MATCHES_SCANNED = 50;
 
+/** Finds every rule that matches, with its evidence: only the gate's candidate patterns run. */
 function matchRules(compiled: CompiledRules, n: NormalisedText, options: DetectOptions): Flag[] {
-  const indices = options.skipGate ? compiled.rules.map((_, i) => i) : candidateRules(compiled.gate, n.text, compiled.rules.length);
-  const flags: Flag[] = [];
-  const maxEvidence = compiled.scoring.maxEvidencePerRule;
-  for (const index of indices) {
-    const { rule, regex, exception, exceptionWindow } = compiled.rules[index];
-    const evidence: Evidence[] = [];
-    regex.lastIndex = 0;
+  const text = n.text;
+  // Gated: only the gate's candidate patterns run. Naive baseline: every pattern of every rule runs.
+  const spansByRule = new Map<number, Array<[number, number]>>();
+  const collect = ({ rule: ruleIndex, locator, fenced }: CompiledPattern) => {
+    const { exception, exceptionWindow } = compiled.rules[ruleIndex];
+    const spans = spansByRule.get(ruleIndex) ?? [];
+    locator.lastIndex = 0;
     let scanned = 0;
     let m: RegExpExecArray | null;
-    while ((m = regex.exec(n.text)) !== null && scanned++ < MAX_MATCHES_SCANNED && evidence.length < maxEvidence) {
-      if (m[0].length === 0) {
-        regex.lastIndex++;
+    while (scanned++ < MAX_MATCHES_SCANNED && (m = locator.exec(text)) !== null) {
+      fenced.lastIndex = m.index;
+      const f = fenced.exec(text);
+      if (!f || f[0].length === 0) {
+        locator.lastIndex = m.index + 1;
         continue;
       }
-      const end = m.index + m[0].length;
-      if (exception) {
-        const window = n.text.slice(Math.max(0, m.index - exceptionWindow), end + exceptionWindow);
-        if (exception.test(window)) continue;
-      }
-      const span = toOriginalSpan(n, m.index, end);
-      evidence.push({ start: span.start, end: span.end, text: n.original.slice(span.start, span.end) });
+      const end = m.index + f[0].length;
+      locator.lastIndex = end;
+      if (exception && exception.test(text.slice(Math.max(0, m.index - exceptionWindow), end + exceptionWindow))) continue;
+      spans.push([m.index, end]);
     }
-    if (evidence.length) flags.push({ rule: rule.id, category: rule.category, evidence });
+    if (spans.length) spansByRule.set(ruleIndex, spans);
+  };
+  const indices = options.skipGate ? compiled.patterns.keys() : candidatePatterns(compiled.gate, text, compiled.patterns.length);
+  for (const p of indices) collect(compiled.patterns[p]);
+
+  const flags: Flag[] = [];
+  const maxEvidence = compiled.scoring.maxEvidencePerRule;
+  for (const [ruleIndex, spans] of [...spansByRule].sort((a, b) => a[0] - b[0])) {
+    // Several patterns may quote overlapping words: keep the earliest (longest on ties), in text order.
+    spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    const evidence: Evidence[] = [];
+    let lastEnd = -1;
+    for (const [start, end] of spans) {
+      if (start < lastEnd) continue;
+      lastEnd = end;
+      const span = toOriginalSpan(n, start, end);
+      evidence.push({ start: span.start, end: span.end, text: n.original.slice(span.start, span.end) });
+      if (evidence.length === maxEvidence) break;
+    }
+    flags.push({ rule: compiled.rules[ruleIndex].rule.id, category: compiled.rules[ruleIndex].rule.category, evidence });
   }
   return flags;
 }

@@ -151,3 +151,16 @@ describe('built-in rules', () => {
     expect(['none', 'low', 'medium', 'high']).toContain(detectWithBuiltIns('data entry '.repeat(50_000)).level);
   });
 });
+
+describe('the gate with short anchors', () => {
+  it('finds a one-character anchor where a longer short anchor starts at the same place', () => {
+    const set = compileRules({
+      packs: [{ id: 't', version: '1', description: 't', rules: [rule('month', 'R3', 1, ['月.{0,2}\\d'], { languages: ['zh-Hans'], patterns: { 'zh-Hans': ['月.{0,2}\\d'] }, examples: { 'zh-Hans': { match: ['月8'], noMatch: [] } } }), rule('salary', 'J', 1, ['月薪'], { languages: ['zh-Hans'], patterns: { 'zh-Hans': ['月薪'] }, examples: { 'zh-Hans': { match: ['月薪'], noMatch: [] } } })] }],
+      categories,
+      scoring,
+      languages: languageInfo,
+    });
+    expect(detectText(set, '月薪8万').flags.map((f) => f.rule).sort()).toEqual(['month', 'salary']);
+    expect(detectText(set, '月8').flags.map((f) => f.rule)).toEqual(['month']);
+  });
+});
