@@ -25,6 +25,9 @@ export const UI_LOCALES: readonly UiLocale[] = [
   { tag: 'id', folder: 'id', native: 'Bahasa Indonesia', english: 'Indonesian', dir: 'ltr' },
   { tag: 'tl', folder: 'fil', native: 'Tagalog', english: 'Tagalog', dir: 'ltr' },
   { tag: 'vi', folder: 'vi', native: 'Tiếng Việt', english: 'Vietnamese', dir: 'ltr' },
+  { tag: 'ko', folder: 'ko', native: '한국어', english: 'Korean', dir: 'ltr' },
+  { tag: 'zh-Hans', folder: 'zh_CN', native: '简体中文', english: 'Chinese (Simplified)', dir: 'ltr' },
+  { tag: 'ja', folder: 'ja', native: '日本語', english: 'Japanese', dir: 'ltr' },
 ];
 
 export const DEFAULT_LOCALE = 'en';
@@ -46,8 +49,10 @@ export function resolveLocale(setting: string, browserLanguages: readonly string
     if (exact) return exact.tag;
     const base = lang.split('-')[0];
     if (base === 'zh') {
+      // Traditional-script regions get Traditional when shipped, else Simplified rather than English.
       const tag = /-(tw|hk|mo|hant)/.test(lang) ? 'zh-Hant' : 'zh-Hans';
       if (uiLocale(tag)) return tag;
+      if (uiLocale('zh-Hans')) return 'zh-Hans';
       continue;
     }
     const byBase = UI_LOCALES.find((l) => l.tag === base || l.folder === base);

@@ -8,18 +8,21 @@ import { categoryIds, categoryTextsIn, ruleTextsIn, type CategoryTexts, type Rul
 import bn from './bn.json';
 import hi from './hi.json';
 import id from './id.json';
+import ja from './ja.json';
+import ko from './ko.json';
 import ml from './ml.json';
 import ne from './ne.json';
 import ta from './ta.json';
 import tl from './tl.json';
 import ur from './ur.json';
 import vi from './vi.json';
+import zhHans from './zh-Hans.json';
 
 export type { CategoryTexts, RuleTexts, RuleTranslations } from './lookup';
 export { categoryTextsIn, ruleTextsIn } from './lookup';
 
 /** Translations per language tag (English lives in categories.json and the packs themselves). */
-export const ruleTranslations: Record<string, RuleTranslations> = { hi, bn, ta, ml, ne, ur, id, tl, vi };
+export const ruleTranslations: Record<string, RuleTranslations> = { hi, bn, ta, ml, ne, ur, id, tl, vi, ko, 'zh-Hans': zhHans, ja };
 
 const ruleById = new Map<string, Rule>(builtInPacks.flatMap((p) => p.rules).map((r) => [r.id, r]));
 

@@ -67,6 +67,9 @@ describe('interface messages (public/_locales)', () => {
     expect(resolveLocale('', ['fil-PH'])).toBe('tl');
     expect(resolveLocale('', ['de-DE', 'vi'])).toBe('vi');
     expect(resolveLocale('', ['de-DE'])).toBe('en');
+    expect(resolveLocale('', ['zh-CN'])).toBe('zh-Hans');
+    expect(resolveLocale('', ['zh-TW'])).toBe('zh-Hans');
+    expect(resolveLocale('', ['ko-KR'])).toBe('ko');
     expect(resolveLocale('xx', [])).toBe('en');
   });
 });
