@@ -65,6 +65,19 @@ describe('popup', () => {
     expect(card.querySelector('.contact-provenance')?.textContent).toMatch(/checked on/);
     expect(root.querySelector('[data-group="register-IN"] [data-contact="in-emigrate-register"] a[href="https://emigrate.gov.in"]')).not.toBeNull();
     expect(root.querySelector('[data-group="police-KH"] a[href="tel:117"]')).not.toBeNull();
+
+    // No contact without its source and checked-on date; every site opens in a new tab without referrer.
+    const cards = [...root.querySelectorAll('.contact')];
+    expect(cards.length).toBeGreaterThan(3);
+    for (const card of cards) {
+      expect(card.querySelector('.contact-provenance a[href^="http"]'), card.getAttribute('data-contact')!).not.toBeNull();
+      expect(card.querySelector('.contact-provenance')?.textContent, card.getAttribute('data-contact')!).toMatch(/checked on \w+ \d+, \d{4}/);
+    }
+    for (const link of root.querySelectorAll('.contacts a[href^="http"]')) {
+      expect(link.getAttribute('target')).toBe('_blank');
+      expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+    }
+    for (const link of root.querySelectorAll('.contacts a[href^="tel:"]')) expect(link.getAttribute('href')).toMatch(/^tel:\+?\d+$/);
   });
 
   it('never shows an unconfirmed contact as confirmed', async () => {
