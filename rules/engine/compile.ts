@@ -2,21 +2,36 @@
 import type { Boundary, Category, Rule, RulePack } from './types';
 import type { ScoringConfig } from './score';
 import { foldPatternSource } from './normalise';
-import { requiredLiterals } from './required-literals';
+import { requiredAnchors, type Anchor } from './required-literals';
+import { maxMatchLength } from './max-length';
 
 /**
  * One pattern of one rule. `locator` is the bare pattern (global): without the boundary look-behind V8
  * can skip ahead to the pattern's first characters, measured 10-100x faster than the fenced form on
  * long texts. `fenced` (sticky) then decides at each position the locator finds: a fenced match at a
- * position implies a bare match there, so this finds exactly the fenced pattern's matches.
+ * position implies a bare match there, so this finds exactly the fenced pattern's matches. Both are
+ * built on first use: most patterns never run on a given page, and building thousands of
+ * Unicode-property regexes up front took seconds.
  */
-export interface CompiledPattern {
-  /** Index of the rule in CompiledRules.rules. */
-  rule: number;
-  locator: RegExp;
-  fenced: RegExp;
-  /** Literal strings one of which every match contains; null makes the pattern run on every text. */
-  anchors: string[] | null;
+export class CompiledPattern {
+  private locatorRegex: RegExp | null = null;
+  private fencedRegex: RegExp | null = null;
+  constructor(
+    /** Index of the rule in CompiledRules.rules. */
+    readonly rule: number,
+    readonly bare: string,
+    readonly fencedSource: string,
+    /** Literal strings one of which every match contains, with their offsets from the match start; null: run on every text. */
+    readonly anchors: Anchor[] | null,
+    /** Upper bound of a match's length with the context its look-arounds inspect (Infinity if unbounded). */
+    readonly maxLength: number,
+  ) {}
+  get locator(): RegExp {
+    return (this.locatorRegex ??= new RegExp(this.bare, 'gu'));
+  }
+  get fenced(): RegExp {
+    return (this.fencedRegex ??= new RegExp(this.fencedSource, 'uy'));
+  }
 }
 
 export interface CompiledRule {
@@ -29,7 +44,7 @@ export interface CompiledRule {
   /** Union of the anchors of the rule's patterns; null when some pattern has none. */
   anchors: string[] | null;
   /** The rule's patterns, each its own regex: bare (folded) and fenced sources. */
-  patterns: Array<{ bare: string; fenced: string; anchors: string[] | null }>;
+  patterns: Array<{ bare: string; fenced: string; anchors: Anchor[] | null }>;
 }
 
 export interface CompiledRules {
@@ -49,7 +64,19 @@ export interface LanguageInfo {
 // "word": not inside a longer word on either side; "start": only the start is fenced (for languages
 // that glue endings onto words: Malayalam "കംബോഡിയയിൽ", Korean "캄보디아에서"); "none": scripts written
 // without spaces (Thai, Burmese, Chinese, Japanese).
-const LETTER = '[\\p{L}\\p{M}\\p{N}]';
+//
+// Word characters are listed as script ranges rather than \p{L}\p{M}\p{N}: V8 builds a property
+// class anew for every regex that uses one (measured ~1 ms per regex, ~25x the cost of these ranges),
+// and the engine has thousands of patterns. Texts are folded first (no accents, no full-width forms,
+// no Cyrillic look-alikes), so these ranges cover every script LureWatch reads.
+export const WORD_CHARS =
+  'a-z0-9\\u00aa\\u00b5\\u00ba\\u00c0-\\u02af\\u0370-\\u03ff\\u0400-\\u052f\\u0531-\\u0587\\u05d0-\\u05ea' +
+  '\\u0610-\\u061a\\u0620-\\u0669\\u066e-\\u06d3\\u06d5-\\u06ff\\u0750-\\u077f\\u0900-\\u0963\\u0966-\\u0dff' +
+  '\\u0e01-\\u0e4e\\u0e50-\\u0e59\\u0e81-\\u0edf\\u0f00-\\u0fff\\u1000-\\u1049\\u1050-\\u109f\\u10a0-\\u10ff' +
+  '\\u1100-\\u11ff\\u1200-\\u135f\\u1369-\\u139f\\u1780-\\u17d3\\u17e0-\\u17e9\\u1e00-\\u1fff\\u3041-\\u3096' +
+  '\\u3099-\\u309f\\u30a1-\\u30fa\\u30fc-\\u30ff\\u3131-\\u318e\\u3400-\\u4dbf\\u4e00-\\u9fff\\ua960-\\ua97f' +
+  '\\uac00-\\ud7a3\\ud7b0-\\ud7fb\\uf900-\\ufaff';
+const LETTER = `[${WORD_CHARS}]`;
 function fence(source: string, boundary: Boundary): string {
   if (boundary === 'none') return `(?:${source})`;
   if (boundary === 'start') return `(?<!${LETTER})(?:${source})`;
@@ -83,14 +110,15 @@ const escapeRegex = (s: string) => s.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
  */
 export function oneTypoVariants(word: string): string[] {
   const letters = [...word];
-  const join = (parts: string[]) => parts.map((p) => (p === '\\p{L}' ? p : escapeRegex(p))).join('');
+  const ANY = LETTER;
+  const join = (parts: string[]) => parts.map((p) => (p === ANY ? p : escapeRegex(p))).join('');
   const variants = new Set<string>([join(letters)]);
   for (let i = 0; i < letters.length; i++) {
     variants.add(join([...letters.slice(0, i), ...letters.slice(i + 1)]));
-    variants.add(join([...letters.slice(0, i), '\\p{L}', ...letters.slice(i + 1)]));
+    variants.add(join([...letters.slice(0, i), ANY, ...letters.slice(i + 1)]));
     if (i + 1 < letters.length) variants.add(join([...letters.slice(0, i), letters[i + 1], letters[i], ...letters.slice(i + 2)]));
   }
-  for (let i = 0; i <= letters.length; i++) variants.add(join([...letters.slice(0, i), '\\p{L}', ...letters.slice(i)]));
+  for (let i = 0; i <= letters.length; i++) variants.add(join([...letters.slice(0, i), ANY, ...letters.slice(i)]));
   return [...variants];
 }
 
@@ -117,134 +145,140 @@ export function compileRule(rule: Rule, languages: Record<string, LanguageInfo>)
   if (rule.exceptions && Object.keys(rule.exceptions).length > 0) {
     exception = new RegExp(ruleRegexSource(rule, rule.exceptions, languages), 'u');
   }
-  const patterns = [...sources].map(([fenced, folded]) => ({ bare: folded, fenced, anchors: requiredLiterals(folded) }));
-  const anchors = patterns.some((p) => !p.anchors) ? null : [...new Set(patterns.flatMap((p) => p.anchors!))];
+  const patterns = [...sources].map(([fenced, folded]) => ({ bare: folded, fenced, anchors: requiredAnchors(folded) }));
+  const anchors = patterns.some((p) => !p.anchors) ? null : [...new Set(patterns.flatMap((p) => p.anchors!.map((a) => a.text)))];
   return { rule, regex, exception, exceptionWindow: rule.exceptionWindow ?? 60, anchors, patterns };
 }
 
 /**
- * The literal gate (uBlock-style): which rules can match a text at all. Anchors of three or more
- * UTF-16 units are found by hashing every trigram of the text into a bitset of anchor beginnings and
- * checking `startsWith` only where the bitset says so; the few shorter anchors ("$", "₹", "高薪") go
- * into one small alternation. Every position is checked against every anchor that starts with its
- * trigram, so overlapping anchors are all found.
+ * The literal gate (uBlock-style): which patterns can match a text at all, and where. Each anchor is
+ * keyed by its first 1, 2, 3 or 4 UTF-16 units (4 for anchors of 4+ units): single characters
+ * ("$", "₹", "薪") by a direct table, the rest by hashing every 2-, 3- and 4-gram of the text into
+ * bit sets. Only where a bit is set are the anchors in that slot compared with `startsWith`. Every
+ * position of the text is checked against every anchor that could start there, so overlapping
+ * anchors are all found.
  */
 export interface LiteralGate {
-  /**
-   * Flags per hash slot: bit 1 = an anchor of exactly 3 units ("job", "柬埔寨") has this trigram hash,
-   * bit 2 = an anchor of 4+ units begins with a 4-gram of this hash. 64 KB, so it stays in cache.
-   */
-  flags: Uint8Array;
-  /** Anchors by (slot * 2 + 0 for trigram / 1 for 4-gram), with the patterns each one wakes. */
-  buckets: Map<number, Array<{ anchor: string; rules: number[] }>>;
-  /** Alternation of anchors of 1-2 units ("$", "₹", "高薪"), and the patterns of each. */
-  shortRegex: RegExp | null;
-  shortAnchors: Map<string, number[]>;
+  /** Single-unit anchors: 1 where some anchor is exactly this character code. */
+  singles: Uint8Array;
+  /** Bit sets over 2^20 hash slots for anchors of exactly 2 units, exactly 3 units, and 4+ units. */
+  bits2: Uint32Array;
+  bits3: Uint32Array;
+  bits4: Uint32Array;
+  /** Anchors by key (slot * 4 + gram size - 1; for single characters, the character code * 4). */
+  buckets: Map<number, Array<{ anchor: string; targets: Target[] }>>;
   /** Patterns without anchors: they run on every text (the meta-test keeps this empty). */
   ungated: number[];
   anchorCount: number;
 }
 
-// Measured on the research data: a single alternation of ~500 anchors ran at 40-90 MB/s; hashing
-// every position is ~450 MB/s. Anchor-beginning trigrams such as "ent" (from "entry") hit 4% of all
-// positions, so anchors of 4+ units are keyed by their first 4-gram (far fewer chance hits) and only
-// 3-unit anchors by their trigram. The trigram hash is a prefix of the 4-gram hash: one extra multiply.
-// Two 1 MB slot tables ran at 64 MB/s (cache misses); one 64 KB flag table keeps the loop in cache.
-const HASH_BITS = 16;
+// Measured on the research data: one alternation of ~500 anchors ran at 40-90 MB/s and one of ~700
+// short anchors at 20 MB/s, while hashing every position runs at hundreds of MB/s. Anchor-beginning
+// trigrams such as "ent" (from "entry") hit 4% of all positions, so anchors of 4+ units are keyed by
+// their first 4-gram. Slot tables of 2^16 were 7% full with ~7,000 anchors (20% of positions woke
+// a check); 2^20-bit sets (128 KB each) keep chance hits rare and still fit in cache.
+const HASH_BITS = 20;
 const mix = (x: number, k: number) => Math.imul(x, k);
 const K1 = 0x9e3779b1, K2 = 0x85ebca77, K3 = 0xc2b2ae3d, K4 = 0x27d4eb2f;
 const slot = (h: number) => h >>> (32 - HASH_BITS);
+const hasBit = (bits: Uint32Array, at: number) => ((bits[at >>> 5] >>> (at & 31)) & 1) !== 0;
 
-function escapeLiteral(s: string): string {
-  return s.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+/** A pattern an anchor wakes, and how far before the anchor the pattern's match may start. */
+export interface Target {
+  pattern: number;
+  minOffset: number;
+  maxOffset: number;
 }
 
 /** Builds the gate over patterns: `anchorsOf[i]` are pattern i's anchors (null: always a candidate). */
-export function buildGate(anchorsOf: Array<string[] | null>): LiteralGate {
-  const rulesByAnchor = new Map<string, number[]>();
+export function buildGate(anchorsOf: Array<Anchor[] | null>): LiteralGate {
+  const targetsByAnchor = new Map<string, Target[]>();
   const ungated: number[] = [];
   anchorsOf.forEach((anchors, index) => {
     if (!anchors) return ungated.push(index);
     for (const anchor of anchors) {
-      const list = rulesByAnchor.get(anchor) ?? [];
-      list.push(index);
-      rulesByAnchor.set(anchor, list);
+      const list = targetsByAnchor.get(anchor.text) ?? [];
+      list.push({ pattern: index, minOffset: anchor.minOffset, maxOffset: anchor.maxOffset });
+      targetsByAnchor.set(anchor.text, list);
     }
   });
-  const flags = new Uint8Array(1 << HASH_BITS);
-  const buckets: LiteralGate['buckets'] = new Map();
-  const shortAnchors = new Map<string, number[]>();
-  for (const [anchor, list] of rulesByAnchor) {
-    if (anchor.length < 3) {
-      shortAnchors.set(anchor, list);
-      continue;
+  const gate: LiteralGate = {
+    singles: new Uint8Array(0x10000),
+    bits2: new Uint32Array((1 << HASH_BITS) >>> 5),
+    bits3: new Uint32Array((1 << HASH_BITS) >>> 5),
+    bits4: new Uint32Array((1 << HASH_BITS) >>> 5),
+    buckets: new Map(),
+    ungated,
+    anchorCount: targetsByAnchor.size,
+  };
+  for (const [anchor, targets] of targetsByAnchor) {
+    let key: number;
+    const c = (i: number) => anchor.charCodeAt(i);
+    if (anchor.length === 1) {
+      gate.singles[c(0)] = 1;
+      key = c(0) * 4;
+    } else {
+      const h2 = mix(c(0), K1) ^ mix(c(1), K2);
+      const h3 = anchor.length >= 3 ? h2 ^ mix(c(2), K3) : 0;
+      const [bits, at, size] =
+        anchor.length === 2 ? [gate.bits2, slot(h2), 2] : anchor.length === 3 ? [gate.bits3, slot(h3), 3] : [gate.bits4, slot(h3 ^ mix(c(3), K4)), 4];
+      bits[at >>> 5] |= 1 << (at & 31);
+      key = at * 4 + size - 1;
     }
-    const h3 = mix(anchor.charCodeAt(0), K1) ^ mix(anchor.charCodeAt(1), K2) ^ mix(anchor.charCodeAt(2), K3);
-    const isTrigram = anchor.length === 3;
-    const at = isTrigram ? slot(h3) : slot(h3 ^ mix(anchor.charCodeAt(3), K4));
-    flags[at] |= isTrigram ? 1 : 2;
-    const key = at * 2 + (isTrigram ? 0 : 1);
-    const bucket = buckets.get(key) ?? [];
-    bucket.push({ anchor, rules: list });
-    buckets.set(key, bucket);
+    const bucket = gate.buckets.get(key) ?? [];
+    bucket.push({ anchor, targets });
+    gate.buckets.set(key, bucket);
   }
-  // The alternation reports only the longest short anchor at a position ("月薪" hides "月"), so a
-  // short anchor also wakes the patterns of its shorter prefixes.
-  for (const [anchor, list] of shortAnchors) {
-    for (let k = 1; k < anchor.length; k++) {
-      const prefix = shortAnchors.get(anchor.slice(0, k));
-      if (prefix) shortAnchors.set(anchor, [...new Set([...list, ...prefix])]);
-    }
-  }
-  const shorts = [...shortAnchors.keys()].sort((a, b) => b.length - a.length);
-  const shortRegex = shorts.length ? new RegExp(shorts.map(escapeLiteral).join('|'), 'g') : null;
-  return { flags, buckets, shortRegex, shortAnchors, ungated, anchorCount: rulesByAnchor.size };
+  return gate;
 }
 
-// Reused between calls (JavaScript runs one call at a time): which rules are already candidates.
-let seenScratch = new Uint8Array(256);
+/** Marks a candidate pattern to be scanned over the whole text. */
+export const EVERYWHERE: [number, number] = [-1, -1];
+// Beyond this many anchor sightings a whole-text scan is cheaper than checking each one.
+const MAX_SIGHTINGS = 16;
 
-/** Indices of the patterns that may match `text` (already normalised), in order. */
-export function candidatePatterns(gate: LiteralGate, text: string, patternCount: number): number[] {
-  if (seenScratch.length < patternCount) seenScratch = new Uint8Array(patternCount * 2);
-  const seen = seenScratch;
-  const out: number[] = [];
-  for (const r of gate.ungated) if (!seen[r]) { seen[r] = 1; out.push(r); }
-  const { flags, buckets } = gate;
-  const n = text.length;
-  let a = text.charCodeAt(0);
-  let b = text.charCodeAt(1);
-  let c = text.charCodeAt(2);
-  for (let i = 0; i + 2 < n; i++) {
-    const d = i + 3 < n ? text.charCodeAt(i + 3) : 0;
-    const h3 = mix(a, K1) ^ mix(b, K2) ^ mix(c, K3);
-    const at3 = slot(h3);
-    const at4 = slot(h3 ^ mix(d, K4));
-    if ((flags[at3] & 1) !== 0 || (flags[at4] & 2) !== 0) {
-      const keys = [(flags[at3] & 1) !== 0 ? at3 * 2 : -1, (flags[at4] & 2) !== 0 ? at4 * 2 + 1 : -1];
-      for (const key of keys) {
-        if (key < 0) continue;
-        for (const entry of buckets.get(key)!) {
-          if (!text.startsWith(entry.anchor, i)) continue;
-          for (const r of entry.rules) if (!seen[r]) { seen[r] = 1; out.push(r); }
+/**
+ * The patterns that may match `text` (already normalised), each with the ranges where a match may
+ * start ([EVERYWHERE] for a whole-text scan). Every position of the text is checked, so every anchor
+ * occurrence is reported (up to MAX_SIGHTINGS per pattern).
+ */
+export function candidatePatterns(gate: LiteralGate, text: string): Map<number, Array<[number, number]>> {
+  const found = new Map<number, Array<[number, number]>>();
+  const check = (key: number, at: number) => {
+    const bucket = gate.buckets.get(key);
+    if (!bucket) return;
+    for (const entry of bucket) {
+      if (!text.startsWith(entry.anchor, at)) continue;
+      for (const t of entry.targets) {
+        const range: [number, number] = [at - t.maxOffset, at - t.minOffset];
+        const ranges = found.get(t.pattern);
+        if (!ranges) found.set(t.pattern, [range]);
+        else if (ranges[0] !== EVERYWHERE) {
+          if (ranges.length < MAX_SIGHTINGS) ranges.push(range);
+          else found.set(t.pattern, [EVERYWHERE]);
         }
       }
     }
-    a = b;
-    b = c;
-    c = d;
+  };
+  for (const p of gate.ungated) found.set(p, [EVERYWHERE]);
+  const { singles, bits2, bits3, bits4 } = gate;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const a = text.charCodeAt(i);
+    if (singles[a] === 1) check(a * 4, i);
+    if (i + 1 >= n) break;
+    const h2 = mix(a, K1) ^ mix(text.charCodeAt(i + 1), K2);
+    const at2 = slot(h2);
+    if (hasBit(bits2, at2)) check(at2 * 4 + 1, i);
+    if (i + 2 >= n) continue;
+    const h3 = h2 ^ mix(text.charCodeAt(i + 2), K3);
+    const at3 = slot(h3);
+    if (hasBit(bits3, at3)) check(at3 * 4 + 2, i);
+    if (i + 3 >= n) continue;
+    const at4 = slot(h3 ^ mix(text.charCodeAt(i + 3), K4));
+    if (hasBit(bits4, at4)) check(at4 * 4 + 3, i);
   }
-  const regex = gate.shortRegex;
-  if (regex) {
-    regex.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = regex.exec(text)) !== null) {
-      for (const r of gate.shortAnchors.get(m[0])!) if (!seen[r]) { seen[r] = 1; out.push(r); }
-      regex.lastIndex = m.index + 1;
-    }
-  }
-  for (const r of out) seen[r] = 0;
-  return out.sort((x, y) => x - y);
+  return found;
 }
 
 /** Compiles packs (already validated) into a ready-to-run rule set. Later packs may not reuse ids. */
@@ -263,7 +297,7 @@ export function compileRules(input: {
       seen.add(rule.id);
       const compiled = compileRule(rule, input.languages);
       for (const pattern of compiled.patterns) {
-        patterns.push({ rule: rules.length, locator: new RegExp(pattern.bare, 'gu'), fenced: new RegExp(pattern.fenced, 'uy'), anchors: pattern.anchors });
+        patterns.push(new CompiledPattern(rules.length, pattern.bare, pattern.fenced, pattern.anchors, maxMatchLength(pattern.fenced)));
       }
       rules.push(compiled);
     }

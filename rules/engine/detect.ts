@@ -1,7 +1,7 @@
 // Owns detection: normalise once, gate, run the candidate rules, collect evidence, judge the combination.
 import type { Evidence, Finding, Flag, ThreadMessage } from './types';
 import type { CompiledPattern, CompiledRules } from './compile';
-import { candidatePatterns } from './compile';
+import { candidatePatterns, EVERYWHERE } from './compile';
 import { normalise, toOriginalSpan, type NormalisedText } from './normalise';
 import { byCategoryOrder, judge, type CategoryHits, type Verdict } from './score';
 
@@ -14,36 +14,89 @@ export interface DetailedFinding extends Finding {
   reasons: Verdict['reasons'];
 }
 
+/**
+ * The index after the character at `i`. With the `u` flag, a lastIndex inside a surrogate pair is
+ * moved back to the pair's start, so stepping one unit past an emoji would find the same match forever.
+ */
+function nextIndex(text: string, i: number): number {
+  const unit = text.charCodeAt(i);
+  return unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length ? i + 2 : i + 1;
+}
+
+// Start ranges up to this wide are tried position by position with the sticky fenced regex.
+const NARROW_RANGE = 24;
+
 // A pathological page could repeat a phrase thousands of times; a few quotes per rule explain enough.
 const MAX_MATCHES_SCANNED = 50;
 
 /** Finds every rule that matches, with its evidence: only the gate's candidate patterns run. */
 function matchRules(compiled: CompiledRules, n: NormalisedText, options: DetectOptions): Flag[] {
   const text = n.text;
-  // Gated: only the gate's candidate patterns run. Naive baseline: every pattern of every rule runs.
   const spansByRule = new Map<number, Array<[number, number]>>();
-  const collect = ({ rule: ruleIndex, locator, fenced }: CompiledPattern) => {
-    const { exception, exceptionWindow } = compiled.rules[ruleIndex];
-    const spans = spansByRule.get(ruleIndex) ?? [];
+  const add = (pattern: CompiledPattern, start: number, end: number) => {
+    const { exception, exceptionWindow } = compiled.rules[pattern.rule];
+    if (exception && exception.test(text.slice(Math.max(0, start - exceptionWindow), end + exceptionWindow))) return;
+    const spans = spansByRule.get(pattern.rule);
+    if (spans) spans.push([start, end]);
+    else spansByRule.set(pattern.rule, [[start, end]]);
+  };
+  /** The fenced pattern's match at `start`, or 0. */
+  const fencedAt = (pattern: CompiledPattern, start: number) => {
+    const fenced = pattern.fenced;
+    fenced.lastIndex = start;
+    const f = fenced.exec(text);
+    return f ? f[0].length : 0;
+  };
+  /** Whole-text scan: the locator proposes starts, the fenced pattern decides. */
+  const scanAll = (pattern: CompiledPattern) => {
+    const locator = pattern.locator;
     locator.lastIndex = 0;
     let scanned = 0;
     let m: RegExpExecArray | null;
     while (scanned++ < MAX_MATCHES_SCANNED && (m = locator.exec(text)) !== null) {
-      fenced.lastIndex = m.index;
-      const f = fenced.exec(text);
-      if (!f || f[0].length === 0) {
-        locator.lastIndex = m.index + 1;
-        continue;
-      }
-      const end = m.index + f[0].length;
-      locator.lastIndex = end;
-      if (exception && exception.test(text.slice(Math.max(0, m.index - exceptionWindow), end + exceptionWindow))) continue;
-      spans.push([m.index, end]);
+      const length = fencedAt(pattern, m.index);
+      locator.lastIndex = length ? m.index + length : nextIndex(text, m.index);
+      if (length) add(pattern, m.index, m.index + length);
     }
-    if (spans.length) spansByRule.set(ruleIndex, spans);
   };
-  const indices = options.skipGate ? compiled.patterns.keys() : candidatePatterns(compiled.gate, text, compiled.patterns.length);
-  for (const p of indices) collect(compiled.patterns[p]);
+  /**
+   * Checks only where a match can start: a match contains an anchor, at a known range of distances
+   * from its start, so each sighting of an anchor gives a small range of possible starts. Narrow
+   * ranges are tried one position at a time; wide ones let the locator search a slice.
+   */
+  const scanRanges = (pattern: CompiledPattern, ranges: Array<[number, number]>) => {
+    ranges.sort((x, y) => x[0] - y[0]);
+    let checkedUpTo = -1; // every start <= this was decided already
+    for (const [lo, hi] of ranges) {
+      const first = Math.max(0, lo, checkedUpTo + 1);
+      if (first > hi) continue;
+      if (hi - first <= NARROW_RANGE) {
+        for (let start = first; start <= hi; start++) {
+          const length = fencedAt(pattern, start);
+          if (length) add(pattern, start, start + length);
+        }
+      } else {
+        const locator = pattern.locator;
+        const slice = text.slice(first, Math.min(text.length, hi + pattern.maxLength + 1));
+        locator.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = locator.exec(slice)) !== null && first + m.index <= hi) {
+          const length = fencedAt(pattern, first + m.index);
+          if (length) add(pattern, first + m.index, first + m.index + length);
+          locator.lastIndex = nextIndex(slice, m.index);
+        }
+      }
+      checkedUpTo = hi;
+    }
+  };
+  if (options.skipGate) for (const pattern of compiled.patterns) scanAll(pattern);
+  else {
+    for (const [index, ranges] of candidatePatterns(compiled.gate, text)) {
+      const pattern = compiled.patterns[index];
+      if (ranges[0] === EVERYWHERE) scanAll(pattern);
+      else scanRanges(pattern, ranges);
+    }
+  }
 
   const flags: Flag[] = [];
   const maxEvidence = compiled.scoring.maxEvidencePerRule;

@@ -1,40 +1,58 @@
-// Owns the literal gate's anchors: which plain strings must occur in any text a pattern can match.
+// Owns the literal gate's anchors: which plain strings must occur in any text a pattern can match,
+// and how far from the start of a match each one can sit.
 //
 // A small parser for the regex subset rule patterns use. For each pattern it finds a set of literal
 // strings such that every match of the pattern contains at least one of them (for "free (air ?)?
-// tickets?|paid flights?" that is {"free", "paid flight"}). Rules whose patterns all have such a set
-// are only run on texts where the gate found one of their anchors (uBlock's token idea).
+// tickets?|paid flights?" that is {"ticket" at 5-9 units from the start, "paid flight" at 0}). Patterns
+// run only on texts where the gate found one of their anchors, and only at the starts those offsets
+// allow (uBlock's token idea, Hyperscan's literal-then-verify).
 
-type Anchors = string[] | null; // null: no usable anchor
+/** An anchor and the range of its distance (in UTF-16 units) from the start of a match. */
+export interface Anchor {
+  text: string;
+  minOffset: number;
+  maxOffset: number;
+}
 
 interface Atom {
   literal: string | null; // a single literal character, or null for classes, escapes like \s, groups
-  anchors: Anchors; // for groups: what the group requires
-  min: number;
+  anchors: Anchor[] | null; // for groups: what the group requires, offsets from the group's start
+  min: number; // repetitions
+  max: number;
+  minLength: number; // length of one repetition
+  maxLength: number;
   zeroWidth?: boolean; // assertions (\b, ^, $, look-arounds) consume nothing and keep a literal run going
 }
 
-const CLASS_ESCAPES = new Set(['d', 'D', 'w', 'W', 's', 'S', 'b', 'B', 'p', 'P', 'k']);
+interface Parsed {
+  anchors: Anchor[] | null;
+  minLength: number;
+  maxLength: number;
+}
+
+const CLASS_ESCAPES = new Set(['d', 'D', 'w', 'W', 's', 'S', 'p', 'P', 'k']);
 const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', v: '\v', '0': '\0' };
 
+const usable = (run: string, minLength: number) => [...run].length >= minLength || (run.length > 0 && !/[a-z0-9\s]/.test(run));
+
 /**
- * Returns anchors for a regex source, or null if some match need not contain a usable literal: one of
- * `minLength` characters or more, or a single symbol or ideograph such as "$", "₹" or "薪".
+ * Returns anchors with offsets for a regex source, or null if some match need not contain a usable
+ * literal: one of `minLength` characters or more, or a single symbol or ideograph such as "$", "₹" or "薪".
  */
-export function requiredLiterals(source: string, minLength = 2): Anchors {
+export function requiredAnchors(source: string, minLength = 2): Anchor[] | null {
   let pos = 0;
 
-  function parseAlternation(): Anchors {
-    const branches: Anchors[] = [parseSequence()];
+  function parseAlternation(): Parsed {
+    const branches: Parsed[] = [parseSequence()];
     while (source[pos] === '|') {
       pos++;
       branches.push(parseSequence());
     }
-    if (branches.some((b) => b === null)) return null;
-    return [...new Set(branches.flat() as string[])];
+    const anchors = branches.some((b) => b.anchors === null) ? null : dedupe(branches.flatMap((b) => b.anchors!));
+    return { anchors, minLength: Math.min(...branches.map((b) => b.minLength)), maxLength: Math.max(...branches.map((b) => b.maxLength)) };
   }
 
-  function parseSequence(): Anchors {
+  function parseSequence(): Parsed {
     const atoms: Atom[] = [];
     while (pos < source.length && source[pos] !== '|' && source[pos] !== ')') {
       const atom = parseAtom();
@@ -46,27 +64,27 @@ export function requiredLiterals(source: string, minLength = 2): Anchors {
 
   function applyQuantifier(atom: Atom) {
     const ch = source[pos];
-    if (ch === '?' || ch === '*') {
-      atom.min = 0;
-      pos++;
-    } else if (ch === '+') {
-      atom.min = Math.max(atom.min, 1);
-      atom.literal = atom.min === 1 && atom.literal !== null ? null : atom.literal; // "a+" is not one fixed char
-      pos++;
-    } else if (ch === '{') {
+    let min = 1;
+    let max = 1;
+    if (ch === '?') [min, max] = [0, 1];
+    else if (ch === '*') [min, max] = [0, Infinity];
+    else if (ch === '+') [min, max] = [1, Infinity];
+    else if (ch === '{') {
       const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(pos));
       if (!m) return;
-      const min = Number(m[1]);
-      const max = m[2] ? (m[3] ? Number(m[3]) : Infinity) : min;
-      atom.min = min === 0 ? 0 : 1;
-      if (!(min === 1 && max === 1)) atom.literal = null;
-      pos += m[0].length;
+      min = Number(m[1]);
+      max = m[2] ? (m[3] ? Number(m[3]) : Infinity) : min;
+      pos += m[0].length - 1;
     } else return;
-    if (atom.min === 0) atom.literal = null;
+    pos++;
     if (source[pos] === '?') pos++; // lazy
+    atom.min = min;
+    atom.max = max;
+    if (!(min === 1 && max === 1)) atom.literal = null;
   }
 
   function parseAtom(): Atom {
+    const one = (literal: string | null, length = 1): Atom => ({ literal, anchors: null, min: 1, max: 1, minLength: length, maxLength: length });
     const ch = source[pos];
     if (ch === '(') {
       pos++;
@@ -74,14 +92,15 @@ export function requiredLiterals(source: string, minLength = 2): Anchors {
       if (source[pos] === '?') {
         const m = /^\?(?::|=|!|<=|<!|<[A-Za-z_$][\w$]*>)/.exec(source.slice(pos));
         if (!m) throw new Error(`unsupported group at ${pos}`);
-        lookaround = m[0] !== '?:' && !m[0].startsWith('?<') ? true : m[0] === '?<=' || m[0] === '?<!';
+        lookaround = m[0] === '?=' || m[0] === '?!' || m[0] === '?<=' || m[0] === '?<!';
         pos += m[0].length;
       }
       const inner = parseAlternation();
       if (source[pos] !== ')') throw new Error(`unclosed group in ${source}`);
       pos++;
       // A look-around consumes nothing and is not required text; it is neutral in a sequence.
-      return lookaround ? { literal: null, anchors: null, min: 0, zeroWidth: true } : { literal: null, anchors: inner, min: 1 };
+      if (lookaround) return { literal: null, anchors: null, min: 1, max: 1, minLength: 0, maxLength: 0, zeroWidth: true };
+      return { literal: null, anchors: inner.anchors, min: 1, max: 1, minLength: inner.minLength, maxLength: inner.maxLength };
     }
     if (ch === '[') {
       pos++;
@@ -89,78 +108,112 @@ export function requiredLiterals(source: string, minLength = 2): Anchors {
       if (source[pos] === ']') pos++;
       while (pos < source.length && source[pos] !== ']') pos += source[pos] === '\\' ? 2 : 1;
       pos++;
-      return { literal: null, anchors: null, min: 1 };
+      return { ...one(null), maxLength: 2 }; // a class may match an astral character (two units)
     }
     if (ch === '\\') {
       const next = source[pos + 1];
+      if (next === 'b' || next === 'B') {
+        pos += 2;
+        return { literal: null, anchors: null, min: 1, max: 1, minLength: 0, maxLength: 0, zeroWidth: true };
+      }
       if (CLASS_ESCAPES.has(next)) {
         pos += 2;
         if ((next === 'p' || next === 'P' || next === 'k') && (source[pos] === '{' || source[pos] === '<')) {
           pos = source.indexOf(next === 'k' ? '>' : '}', pos) + 1;
         }
-        const zeroWidth = next === 'b' || next === 'B';
-        return { literal: null, anchors: null, min: zeroWidth ? 0 : 1, zeroWidth };
+        return { ...one(null), maxLength: 2 };
       }
       if (next === 'u') {
         const m = /^\\u(\{([0-9a-fA-F]+)\}|([0-9a-fA-F]{4}))/.exec(source.slice(pos));
         if (m) {
           pos += m[0].length;
-          return { literal: String.fromCodePoint(parseInt(m[2] ?? m[3], 16)), anchors: null, min: 1 };
+          const char = String.fromCodePoint(parseInt(m[2] ?? m[3], 16));
+          return one(char, char.length);
         }
       }
       if (next === 'x') {
         const m = /^\\x([0-9a-fA-F]{2})/.exec(source.slice(pos));
         if (m) {
           pos += 4;
-          return { literal: String.fromCharCode(parseInt(m[1], 16)), anchors: null, min: 1 };
+          return one(String.fromCharCode(parseInt(m[1], 16)));
         }
       }
       if (/\d/.test(next) && next !== '0') {
-        pos += 2; // back-reference
-        return { literal: null, anchors: null, min: 1 };
+        pos += 2; // back-reference: unknown length
+        return { literal: null, anchors: null, min: 1, max: 1, minLength: 0, maxLength: Infinity };
       }
       pos += 2;
-      return { literal: SIMPLE_ESCAPES[next] ?? next, anchors: null, min: 1 };
+      return one(SIMPLE_ESCAPES[next] ?? next);
     }
     if (ch === '.') {
       pos++;
-      return { literal: null, anchors: null, min: 1 };
+      return { ...one(null), maxLength: 2 };
     }
     if (ch === '^' || ch === '$') {
       pos++;
-      return { literal: null, anchors: null, min: 0, zeroWidth: true };
+      return { literal: null, anchors: null, min: 1, max: 1, minLength: 0, maxLength: 0, zeroWidth: true };
     }
     const cp = source.codePointAt(pos)!;
     const char = String.fromCodePoint(cp);
     pos += char.length;
-    return { literal: char, anchors: null, min: 1 };
+    return one(char, char.length);
   }
 
-  /** The best anchor set a sequence offers: its longest literal run, or a required group's anchors. */
-  function bestOf(atoms: Atom[]): Anchors {
-    const candidates: string[][] = [];
+  /** The best anchor set a sequence offers (its longest literal run, or a required group's anchors), with offsets. */
+  function bestOf(atoms: Atom[]): Parsed {
+    const candidates: Anchor[][] = [];
     let run = '';
+    let runAt: [number, number] = [0, 0];
+    let at: [number, number] = [0, 0]; // offset range of the next atom's start
     const flush = () => {
-      if ([...run].length >= minLength || (run.length > 0 && !/[a-z0-9\s]/.test(run))) candidates.push([run]);
+      if (usable(run, minLength)) candidates.push([{ text: run, minOffset: runAt[0], maxOffset: runAt[1] }]);
       run = '';
     };
     for (const atom of atoms) {
-      if (atom.literal !== null && atom.min === 1) {
-        run += atom.literal;
-        continue;
-      }
       if (atom.zeroWidth) continue;
-      flush();
-      if (atom.min >= 1 && atom.anchors) candidates.push(atom.anchors);
+      if (atom.literal !== null && atom.min === 1 && atom.max === 1) {
+        if (!run) runAt = [at[0], at[1]];
+        run += atom.literal;
+      } else {
+        flush();
+        if (atom.min >= 1 && atom.anchors) {
+          candidates.push(atom.anchors.map((a) => ({ text: a.text, minOffset: a.minOffset + at[0], maxOffset: a.maxOffset + at[1] })));
+        }
+      }
+      at = [at[0] + atom.minLength * atom.min, at[1] + atom.maxLength * atom.max];
     }
     flush();
-    if (candidates.length === 0) return null;
-    // Prefer the set whose shortest anchor is longest (fewer false gate hits), then the smaller set.
-    const quality = (set: string[]) => Math.min(...set.map((s) => [...s].length)) * 100 - set.length;
-    return candidates.reduce((a, b) => (quality(b) > quality(a) ? b : a));
+    const minLength_ = at[0];
+    const maxLength_ = at[1];
+    if (candidates.length === 0) return { anchors: null, minLength: minLength_, maxLength: maxLength_ };
+    // Prefer the set whose shortest anchor is longest (fewer false gate hits); then one that sits at a
+    // fixed offset (verification is then one check); then the smaller set.
+    const quality = (set: Anchor[]) =>
+      Math.min(...set.map((a) => [...a.text].length)) * 1000 - (set.some((a) => a.maxOffset !== a.minOffset) ? 500 : 0) - set.length;
+    const best = candidates.reduce((a, b) => (quality(b) > quality(a) ? b : a));
+    return { anchors: best, minLength: minLength_, maxLength: maxLength_ };
   }
 
   const result = parseAlternation();
   if (pos !== source.length) throw new Error(`unexpected ')' at ${pos} in ${source}`);
-  return result;
+  return result.anchors;
+}
+
+function dedupe(anchors: Anchor[]): Anchor[] {
+  const byText = new Map<string, Anchor>();
+  for (const a of anchors) {
+    const seen = byText.get(a.text);
+    if (!seen) byText.set(a.text, { ...a });
+    else {
+      seen.minOffset = Math.min(seen.minOffset, a.minOffset);
+      seen.maxOffset = Math.max(seen.maxOffset, a.maxOffset);
+    }
+  }
+  return [...byText.values()];
+}
+
+/** The anchor strings of a pattern (see requiredAnchors), or null. */
+export function requiredLiterals(source: string, minLength = 2): string[] | null {
+  const anchors = requiredAnchors(source, minLength);
+  return anchors && [...new Set(anchors.map((a) => a.text))];
 }

@@ -164,3 +164,17 @@ describe('the gate with short anchors', () => {
     expect(detectText(set, '月8').flags.map((f) => f.rule)).toEqual(['month']);
   });
 });
+
+describe('emoji and other characters outside the basic plane', () => {
+  it('are stepped over whole (a lastIndex inside a surrogate pair would loop forever)', () => {
+    const set = compileRules({
+      packs: [{ id: 't', version: '1', description: 't', rules: [rule('emoji-free', 'R4', 2, ['✈️?\\S{0,3} ?free', '📩'], { boundary: 'none' })] }],
+      categories,
+      scoring,
+      languages: languageInfo,
+    });
+    const finding = detectText(set, 'HIRING 🇰🇭 ✈️ free, PM lang 📩 📩');
+    expect(finding.flags[0].evidence.map((e) => e.text)).toEqual(['✈️ free', '📩', '📩']);
+    expect(detectText(set, '🇰🇭🇰🇭🇰🇭 free', { skipGate: true }).flags).toHaveLength(1);
+  });
+});
