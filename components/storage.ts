@@ -76,4 +76,7 @@ export function textHash(text: string): string {
  * Text handed to the "check an offer" page by the context menu or the in-page panel (session storage).
  * The writer sets it and opens check.html; the check page reads it once and clears it.
  */
-export const checkTextItem = storage.defineItem<string | null>('session:check-text', { fallback: null });
+// PURE: content scripts import this module but may not touch session storage (defining a session item reads
+// it at once, which throws "Access to storage is not allowed from this context" in a page). The annotation
+// lets the bundler drop this item from bundles that do not use it.
+export const checkTextItem = /* @__PURE__ */ storage.defineItem<string | null>('session:check-text', { fallback: null });

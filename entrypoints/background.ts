@@ -2,19 +2,13 @@
 // level, and the context-menu item "Check this text with LureWatch". Nothing here makes a network request.
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser, type Browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import { detectText } from '../rules';
-import { settingsItem, tabVerdictItem, textHash, type Sensitivity, type TabVerdict } from '../components/storage';
+import { checkTextItem, settingsItem, tabVerdictItem, textHash, type Sensitivity, type TabVerdict } from '../components/storage';
 import { isContentMessage } from './scan.content/messages';
 
 const MENU_ID = 'lurewatch-check-selection';
 const LEVEL_RANK = { none: 0, low: 1, medium: 2, high: 3 } as const;
 
-/**
- * Text handed to check.html (session storage; the check page reads it once and clears it). Same key as
- * `checkTextItem` in components/storage.ts, which the check page owns.
- */
-const checkText = storage.defineItem<string | null>('session:check-text', { fallback: null });
 
 const BADGE: Record<TabVerdict['level'], { text: string; color: string; title: string }> = {
   high: { text: 'HIGH', color: '#b3261e', title: 'LureWatch: high risk of a trafficking job lure on this page' },
@@ -57,7 +51,7 @@ async function clearTab(tabId: number): Promise<void> {
 }
 
 async function openCheck(text: string): Promise<void> {
-  await checkText.setValue(text);
+  await checkTextItem.setValue(text);
   await browser.tabs.create({ url: (browser.runtime.getURL as (path: string) => string)('/check.html') });
 }
 

@@ -160,19 +160,24 @@ function repeatedGroup(children: Element[], parentLen: number, chatHint: boolean
   return best;
 }
 
-/** Whether a small box still holds repeated units or a chat log (then it is split, not judged whole). */
+/** Whether a box still holds repeated units (cards, posts) or a chat log: then it is split, not judged whole. */
 function containsUnits(el: Element): boolean {
   if (el.querySelector('[role="log"], [aria-live]')) return true;
-  let budget = 200;
+  let budget = 300;
   const visit = (node: Element): boolean => {
     const keys = new Map<string, number>();
-    for (let c = node.firstElementChild; c && budget > 0; c = c.nextElementSibling) {
-      budget--;
-      if (!isLineLike(c)) {
+    for (const c of childrenOf(node)) {
+      if (--budget < 0) return false;
+      if (c.getAttribute('role') === 'log' || c.hasAttribute('aria-live')) return true;
+      if (!isLineLike(c) && !isSkipped(c)) {
         const key = keyOf(c);
-        const n = (keys.get(key) ?? 0) + 1;
-        if (n >= 3) return true;
-        keys.set(key, n);
+        // Cards have a title or a link; rich-text bullet points with paragraphs inside do not make units.
+        const unitLike = UNIT_CLASS.test(key) || c.localName === 'article' || c.querySelector('h1, h2, h3, h4, h5, h6, a[href]') !== null;
+        if (unitLike) {
+          const n = (keys.get(key) ?? 0) + 1;
+          if (n >= 3) return true;
+          keys.set(key, n);
+        }
       }
       if (visit(c)) return true;
     }
@@ -209,8 +214,8 @@ class Partitioner {
 
   /** Splits `el` into segments (top-down): explicit articles, repeated units, text bodies, small boxes. */
   partition(el: Element, depth = 0): void {
-    if (depth > 60 || isSkipped(el) || OWN_TAGS.has(el.localName)) return;
     if (el.localName === 'iframe') return this.frame(el as HTMLIFrameElement, depth);
+    if (depth > 60 || isSkipped(el) || OWN_TAGS.has(el.localName)) return;
     if (depth > 0 && isChrome(el)) return;
     const shadow = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
     if (shadow) this.roots.push(shadow);
@@ -247,8 +252,9 @@ class Partitioner {
       this.groups.push(unit);
       return;
     }
-    if (depth > 0 && len <= MAX_BODY_CHARS && isTextBody(children, len)) return this.emit(el, kindOf(el));
-    if (depth > 0 && len <= SMALL_BLOCK_CHARS && !el.querySelector('iframe') && !containsUnits(el)) return this.emit(el, kindOf(el));
+    if (depth > 0 && len <= MAX_BODY_CHARS && !el.querySelector('iframe') && !containsUnits(el)) {
+      if (isTextBody(children, len) || len <= SMALL_BLOCK_CHARS) return this.emit(el, kindOf(el));
+    }
     for (const child of children) this.partition(child, depth + 1);
   }
 

@@ -56,6 +56,10 @@ export interface ScannerOptions {
   dismissed: Set<string>;
 }
 
+/** What happened to a queued node, weakest first: children removed, text added or edited, subtree added. */
+const CHANGE = { removed: 1, text: 2, added: 3 } as const;
+type Change = (typeof CHANGE)[keyof typeof CHANGE];
+
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
 /** Scans one document (and the shadow roots and same-origin frames inside it). */
@@ -67,7 +71,8 @@ export class PageScanner {
   private mode: 'watch' | 'full' | 'stopped' = 'watch';
   private observer: MutationObserver | null = null;
   private observed = new WeakSet<Node>();
-  private pending = new Set<Node>();
+  /** Queued nodes and what happened to them. */
+  private pending = new Map<Node, Change>();
   private fullRequested = false;
   private segQueue: SegmentSpec[] = [];
   private threadQueue: ThreadSpec[] = [];
@@ -172,28 +177,28 @@ export class PageScanner {
   private onMutations(records: MutationRecord[]): void {
     for (const record of records) {
       if (record.type === 'characterData') {
-        this.enqueue(record.target);
+        this.enqueue(record.target, CHANGE.text);
         continue;
       }
-      let relevant = false;
-      for (const node of Array.from(record.addedNodes)) {
+      for (const node of Array.from(record.addedNodes)) if (!isOwnNode(node)) this.enqueue(node, node.nodeType === 1 ? CHANGE.added : CHANGE.text);
+      // Removals change the text of the element they were removed from (or shrink a conversation).
+      for (const node of Array.from(record.removedNodes)) {
         if (isOwnNode(node)) continue;
-        relevant = true;
-        this.enqueue(node);
+        this.enqueue(record.target, CHANGE.removed);
+        break;
       }
-      if (!relevant) for (const node of Array.from(record.removedNodes)) if (!isOwnNode(node)) relevant = true;
-      if (relevant) this.enqueue(record.target);
     }
   }
 
-  private enqueue(node: Node): void {
+  /** Queues a node with what happened to it (the strongest change wins). */
+  private enqueue(node: Node, change: Change): void {
     if (this.fullRequested) return;
     if (this.pending.size >= FULL_RESCAN_NODES) {
       this.pending.clear();
       this.requestFull();
       return;
     }
-    this.pending.add(node);
+    if ((this.pending.get(node) ?? 0) < change) this.pending.set(node, change);
     this.scheduleSlice();
   }
 
@@ -220,9 +225,9 @@ export class PageScanner {
       this.fullRequested = false;
       this.fullScan();
     } else if (this.pending.size) {
-      const nodes = [...this.pending];
+      const nodes = new Map(this.pending);
       this.pending.clear();
-      if (this.mode === 'watch') this.watchCheck(nodes);
+      if (this.mode === 'watch') this.watchCheck([...nodes.keys()]);
       else this.resolve(nodes);
     }
     if (this.mode === 'full') {
@@ -312,12 +317,17 @@ export class PageScanner {
   }
 
   /** Turns queued nodes into the segments and threads they touch. */
-  private resolve(nodes: Node[]): void {
-    const set = new Set(nodes);
-    for (const node of nodes) {
-      // Drop nodes inside other queued nodes: the ancestor covers them.
+  private resolve(nodes: Map<Node, Change>): void {
+    for (const [node, change] of nodes) {
+      // An added node inside another added node is covered by it (a changed element is not: a new card
+      // appended to a list changes the list, and the card must still be found).
       let covered = false;
-      for (let p = node.parentNode; p; p = p.parentNode) if (set.has(p)) { covered = true; break; }
+      for (let p = node.parentNode; p; p = p.parentNode) {
+        if (nodes.get(p) === CHANGE.added) {
+          covered = true;
+          break;
+        }
+      }
       if (covered) continue;
       const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
       if (!el || !el.isConnected || OWN_TAGS.has(el.localName)) continue;
@@ -326,7 +336,7 @@ export class PageScanner {
         this.requestFull();
         return;
       }
-      if (this.generic) this.resolveGeneric(el);
+      if (this.generic) this.resolveGeneric(el, change);
       else this.resolveAdapter(el, this.adapter!);
     }
   }
@@ -358,7 +368,14 @@ export class PageScanner {
     }
   }
 
-  private resolveGeneric(el: Element): void {
+  private resolveGeneric(el: Element, change: Change): void {
+    // A known list or chat whose children went: only a conversation needs judging again (removed cards
+    // simply drop out of the report).
+    const ownGroup = this.groups.get(el);
+    if (ownGroup && change === CHANGE.removed) {
+      if (ownGroup.thread) this.queueThread(ownGroup.thread);
+      return;
+    }
     // Inside a known segment: that segment's text changed (and its conversation's, for a message).
     for (let p: Element | null = el; p; p = p.parentElement) {
       const spec = this.specs.get(p);
@@ -369,6 +386,11 @@ export class PageScanner {
         return;
       }
     }
+    if (change === CHANGE.removed) {
+      const thread = this.threads.get(el);
+      if (thread) this.queueThread(thread);
+      return;
+    }
     // Under a known list or chat (a few levels up): a new card, a new message or a new day of messages.
     for (let p = el.parentElement, depth = 0; p && depth < 4; p = p.parentElement, depth++) {
       const group = this.groups.get(p);
@@ -376,9 +398,9 @@ export class PageScanner {
       if (group.chat) {
         const thread = group.thread ?? (group.thread = { element: group.container, source: 'generic', messages: [] });
         if (el !== group.container) {
-          const known = new Set(thread.messages.map((m) => m.element));
           for (const m of chatMessages(el)) {
-            if (known.has(m.element)) continue;
+            if (this.threadOfMessage.has(m.element)) continue;
+            this.threadOfMessage.set(m.element, thread);
             thread.messages.push(m);
             this.queueSegment(m);
           }
@@ -398,7 +420,7 @@ export class PageScanner {
       this.queueThread(thread);
       return;
     }
-    // Anything else: segment the new subtree on its own.
+    // Anything else: segment the new (or changed) subtree on its own.
     this.take(genericSegments(el, false));
   }
 
@@ -428,7 +450,8 @@ export class PageScanner {
     if (!el.isConnected) return this.forget(el);
     const fresh = this.adapter && !this.generic && thread.source === this.adapter.id ? threadOf(el, this.adapter) : thread;
     if (fresh !== thread) this.threads.set(el, fresh);
-    const connected = fresh.messages.filter((m) => m.element.isConnected);
+    // Only the most recent messages are judged; older ones are let go (a 5,000-message chat keeps 200).
+    const connected = fresh.messages.filter((m) => m.element.isConnected).slice(-5 * THREAD_MESSAGES);
     if (fresh === thread && connected.length !== thread.messages.length) thread.messages = connected;
     const recent = connected.slice(-THREAD_MESSAGES);
     const messages: ThreadMessage[] = [];

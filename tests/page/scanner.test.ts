@@ -113,6 +113,35 @@ describe('in-page scanner', () => {
     expect(h.scanner.stats.fullScans).toBe(before.fullScans);
   });
 
+  it('finds messages appended straight into a chat log, and rows recycled in one batch', async () => {
+    const h = start('live-chat.html');
+    await h.settle();
+    const log = doc().getElementById('log')!;
+    const add = (text: string) => {
+      const li = doc().createElement('li');
+      li.className = 'msg';
+      const span = doc().createElement('span');
+      span.className = 'text';
+      span.textContent = text;
+      li.append(span);
+      log.append(li);
+      return li;
+    };
+    add('The job is customer support for an online shop.');
+    add('Salary 1,200 USD per month, no experience needed.');
+    add('The company pays the air ticket, you come on a tourist visa.');
+    const last = add('Office is in Myawaddy, near the Thai border.');
+    await h.settle();
+    expect(['medium', 'high']).toContain(log.getAttribute('data-lurewatch-risk'));
+    expect(h.scanner.judgementOf(last)?.kind).toBe('message');
+    // A virtualised list drops its first row and appends a new one in the same task.
+    log.firstElementChild!.remove();
+    const probe = add(`Self-test: ${SENTINEL}`);
+    await h.settle();
+    expect(probe.getAttribute('data-lurewatch-risk')).toBe('high');
+    expect(h.scanner.judgementOf(log)!.messages!.some((m) => m.text.includes(SENTINEL))).toBe(true);
+  });
+
   it('follows text edited in place and recycled list rows', async () => {
     const h = start('generic-jobs.html');
     await h.settle();

@@ -1,0 +1,16 @@
+// Owns building the extension once before the e2e tests (so `npm test` always tests a fresh build).
+import type { TestProject } from 'vitest/node';
+import { rmSync } from 'node:fs';
+import { buildExtension } from './harness';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    extensionDir: string;
+  }
+}
+
+export default function setup(project: TestProject) {
+  const dir = buildExtension();
+  project.provide('extensionDir', dir);
+  return () => rmSync(dir, { recursive: true, force: true });
+}
