@@ -12,8 +12,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'contextMenus'],
-    // Content scripts run on every http(s) page; nothing is ever sent anywhere.
-    host_permissions: [],
+    // scripting + http(s) hosts: the gate content script (on every page anyway, same install warning) asks the
+    // background to inject the scanner only into pages that look job-like. Nothing is ever sent anywhere.
+    permissions: ['storage', 'contextMenus', 'scripting'],
+    host_permissions: ['http://*/*', 'https://*/*'],
   },
 });

@@ -5,6 +5,8 @@ import { browser, type Browser } from 'wxt/browser';
 import { detectText } from '../rules';
 import { checkTextItem, settingsItem, tabVerdictItem, textHash, type Sensitivity, type TabVerdict } from '../components/storage';
 import { isContentMessage } from './scan.content/messages';
+import { isJudgeMessage } from './scan.content/judge';
+import { judgeLocally } from './scan.content/judge-local';
 
 const MENU_ID = 'lurewatch-check-selection';
 const LEVEL_RANK = { none: 0, low: 1, medium: 2, high: 3 } as const;
@@ -85,7 +87,18 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
-    if (sender.id !== browser.runtime.id || !isContentMessage(message)) return undefined;
+    if (sender.id !== browser.runtime.id) return undefined;
+    // The engine runs here for the pages: their main thread never compiles or runs the rules.
+    if (isJudgeMessage(message)) return Promise.resolve(judgeLocally(message.items.slice(0, 500), message.lang));
+    // The gate found the page job-like: inject the scanner into that frame (pages with nothing job-like never load it).
+    if ((message as { type?: unknown } | null)?.type === 'lurewatch:start') {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || tabId < 0) return undefined;
+      return browser.scripting
+        .executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/scan-main.js'] })
+        .then(() => undefined, () => undefined);
+    }
+    if (!isContentMessage(message)) return undefined;
     if (message.type === 'lurewatch:verdict') {
       const tabId = sender.tab?.id;
       if (tabId === undefined || tabId < 0 || (sender.frameId ?? 0) !== 0) return undefined;

@@ -123,22 +123,24 @@ async function stopTrace(session: CDPSession): Promise<TraceEvent[]> {
 }
 
 /** Main-thread time spent in the extension's scripts: outermost script events whose URL is the extension's. */
-function extensionTime(events: TraceEvent[], extensionId: string): { totalMs: number; longestMs: number; count: number } {
+function extensionTime(events: TraceEvent[], extensionId: string): { totalMs: number; longestMs: number; count: number; byName: Record<string, number> } {
   const prefix = `chrome-extension://${extensionId}/`;
   const mainThreads = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
   const spans = events
     .filter((e) => e.ph === 'X' && e.dur !== undefined && mainThreads.has(`${e.pid}:${e.tid}`))
     .filter((e) => ['EvaluateScript', 'FunctionCall', 'v8.compile', 'V8.Execute', 'v8.run'].includes(e.name))
     .filter((e) => (e.args?.data?.url ?? e.args?.data?.stackTrace?.[0]?.url ?? '').startsWith(prefix))
-    .map((e) => ({ key: `${e.pid}:${e.tid}`, start: e.ts, end: e.ts + e.dur! }))
+    .map((e) => ({ key: `${e.pid}:${e.tid}`, start: e.ts, end: e.ts + e.dur!, name: e.name }))
     .sort((a, b) => a.key.localeCompare(b.key) || a.start - b.start);
   let total = 0;
   let longest = 0;
   let count = 0;
-  let cur: { key: string; start: number; end: number } | null = null;
+  let cur: { key: string; start: number; end: number; name: string } | null = null;
+  const byName: Record<string, number> = {};
   const flush = () => {
     if (!cur) return;
     const d = cur.end - cur.start;
+    byName[cur.name] = (byName[cur.name] ?? 0) + d / 1000;
     total += d;
     longest = Math.max(longest, d);
     count++;
@@ -151,7 +153,7 @@ function extensionTime(events: TraceEvent[], extensionId: string): { totalMs: nu
     }
   }
   flush();
-  return { totalMs: total / 1000, longestMs: longest / 1000, count };
+  return { totalMs: total / 1000, longestMs: longest / 1000, count, byName };
 }
 
 // ---------------------------------------------------------------------------------------------- runs
@@ -204,6 +206,7 @@ async function main() {
     try {
       const plain = await measureLoad(browser, `${server.origin}/bench-plain.html`, false);
       add('plain.total', plain.time.totalMs);
+      if (args.includes('--verbose')) console.log('nothing job-like, by event:', plain.time.byName, 'spans', plain.time.count);
       add('plain.longest', plain.time.longestMs);
       await plain.page.close();
       const jobs = await measureLoad(browser, `${server.origin}/bench-jobs.html`, true);

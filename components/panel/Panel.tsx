@@ -2,14 +2,14 @@
 // words, what to do, the link to the full explanation and contacts, and "dismiss". Page text only ever
 // reaches the DOM as text nodes (Preact escapes it); nothing here touches the page itself.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Flag } from '../../rules';
-import { explainFlags } from './rule-texts';
+import type { FlagGroup } from './rule-texts';
 import { kindName, levelName, panelHeading, panelText, type SegmentKindName, type ShownLevel } from './messages';
 
 export interface PanelProps {
   level: ShownLevel;
   kind: SegmentKindName;
-  flags: Flag[];
+  /** The red flags, explained from the rule data (explainFlags in rule-texts.ts, run next to the engine). */
+  groups: FlagGroup[];
   lang: string;
   /** The address of the full explanation page (check.html). */
   checkUrl: string;
@@ -20,14 +20,13 @@ export interface PanelProps {
 
 /** The panel body. Focus moves to its heading when it opens (the user asked for it by activating a mark). */
 export function Panel(props: PanelProps) {
-  const { level, kind, flags, lang } = props;
+  const { level, kind, groups, lang } = props;
   const t = (key: Parameters<typeof panelText>[1], values?: Record<string, string | number>) => panelText(lang, key, values);
   const heading = useRef<HTMLHeadingElement>(null);
   const [dismissed, setDismissed] = useState(false);
-  const groups = explainFlags(flags, lang);
   useEffect(() => {
     heading.current?.focus({ preventScroll: true });
-  }, [flags, level]);
+  }, [groups, level]);
   return (
     <div class={`panel level-${level}`} lang={lang} dir="auto">
       <div class="top">

@@ -40,6 +40,37 @@ export function looksJobLike(text: string): boolean {
 // 200,000 characters hold no job word is not a job page (the observer still checks text added later).
 const MAX_CHECKED = 400_000;
 
+// The gate reads only this much text from the start and from the end of the page: reading the whole text of
+// a large page costs milliseconds (textContent of a 1.1 MB page: 2-3 ms in Chromium, measured here).
+const SAMPLE_HEAD = 24_000;
+const SAMPLE_TAIL = 8_000;
+const SAMPLE_SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
+
+/** The gate's first check: the title and a bounded sample of the page's text (start and end) hold a job word. */
+export function sampleLooksJobLike(doc: Document): boolean {
+  if (looksJobLike(doc.title ?? '')) return true;
+  const body = doc.body ?? doc.documentElement;
+  if (!body) return false;
+  const accept = (node: Node) => (SAMPLE_SKIP.has((node as Text).parentElement?.tagName ?? '') ? 2 : 1); // FILTER_REJECT : FILTER_ACCEPT
+  const walker = doc.createTreeWalker(body, 4 /* SHOW_TEXT */, { acceptNode: accept });
+  let head = '';
+  for (let node = walker.nextNode(); node && head.length < SAMPLE_HEAD; node = walker.nextNode()) head += (node as Text).data + ' ';
+  if (looksJobLike(head)) return true;
+  if (head.length < SAMPLE_HEAD) return text0(body) ? documentLooksJobLike(doc) : false;
+  let tail = '';
+  walker.currentNode = body;
+  let last: Node | null = body;
+  while (last && last.lastChild) last = last.lastChild;
+  walker.currentNode = last ?? body;
+  for (let node: Node | null = walker.currentNode.nodeType === 3 ? walker.currentNode : walker.previousNode(); node && tail.length < SAMPLE_TAIL; node = walker.previousNode()) tail = (node as Text).data + ' ' + tail;
+  return looksJobLike(tail);
+}
+
+// A page whose light DOM is nearly empty may render into shadow roots: the full check looks there.
+function text0(body: Element): boolean {
+  return (body.textContent ?? '').trim().length < 500;
+}
+
 /** The first check for a whole document: its light-DOM text, and shallow shadow roots when the text is tiny. */
 export function documentLooksJobLike(doc: Document): boolean {
   const body = doc.body ?? doc.documentElement;

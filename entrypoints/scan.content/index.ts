@@ -1,158 +1,68 @@
-// Owns the in-page content script's wiring: settings (per-site off switch, sensitivity, language), dismissed
-// warnings, the scanner, the one panel, SPA navigation and the messages to the background worker. Every
-// callback is guarded: an error here is contained and never becomes the page's error.
+// Owns the gate: the only script that runs on every http(s) page. It is tiny on purpose (DESIGN.md: a page
+// with nothing job-like costs under 2 ms): it reads a bounded sample of the page's text, and only when the
+// page is job-like (or a known job or chat site) asks the background worker to inject the scanner
+// (scan-main.js). Until then it watches, cheaply, for job-like text added later or an SPA route to a known site.
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import css from './style.css?inline';
-import { dismissedItem, settingsItem, type Settings, type TabVerdict } from '../../components/storage';
-import { createPanel } from '../../components/panel/mount';
-import { markWording, type SegmentKindName, type ShownLevel } from '../../components/panel/messages';
-import { PageScanner, type Judged } from './scanner';
-import type { ContentToBackground } from './messages';
+import { adapterFor } from './adapters';
+import { looksJobLike, sampleLooksJobLike } from './first-check';
+
+// Added text is checked in idle time, at most this much per callback (a busy page never costs more).
+const WATCH_CHARS = 20_000;
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   // After the page's own load work: LureWatch never competes with first paint.
   runAt: 'document_idle',
-  // Same-origin frames are read from the top frame (scanner); cross-origin frames are not read.
+  // Same-origin frames are read by the scanner from the top frame; cross-origin frames are not read.
   allFrames: false,
   main(ctx) {
-    run(ctx).catch((error) => console.debug('LureWatch: content script stopped', error));
+    let started = false;
+    const start = () => {
+      if (started || ctx.isInvalid) return;
+      started = true;
+      observer?.disconnect();
+      browser.runtime.sendMessage({ type: 'lurewatch:start' }).catch(() => {
+        started = false; // the worker was restarting: the next job-like change asks again
+      });
+    };
+    let observer: MutationObserver | null = null;
+    try {
+      if (adapterFor(location.href) || sampleLooksJobLike(document)) return start();
+      // Nothing job-like yet: queue added nodes, check their text when the page is idle.
+      let queued: Node[] = [];
+      let scheduled = false;
+      const check = () => {
+        scheduled = false;
+        let budget = WATCH_CHARS;
+        const nodes = queued;
+        queued = [];
+        for (const node of nodes) {
+          if (budget <= 0) break;
+          const text = node.textContent ?? '';
+          budget -= text.length;
+          if (node.isConnected && looksJobLike(text.length > WATCH_CHARS ? text.slice(0, WATCH_CHARS) : text)) return start();
+        }
+      };
+      observer = new MutationObserver((records) => {
+        for (const r of records) {
+          if (r.type === 'characterData') queued.push(r.target);
+          else for (const n of Array.from(r.addedNodes)) queued.push(n);
+        }
+        if (queued.length > 500) queued = queued.slice(-500);
+        if (!scheduled && queued.length) {
+          scheduled = true;
+          ctx.requestIdleCallback(check, { timeout: 500 });
+        }
+      });
+      observer.observe(document, { childList: true, subtree: true, characterData: true });
+      ctx.onInvalidated(() => observer?.disconnect());
+      // An SPA route to a known site (LinkedIn feed → jobs) starts the scanner too.
+      ctx.addEventListener(window, 'wxt:locationchange', () => {
+        if (adapterFor(location.href)) start();
+      });
+    } catch (error) {
+      console.debug('LureWatch: contained error', error);
+    }
   },
 });
-
-function send(message: ContentToBackground): void {
-  try {
-    browser.runtime.sendMessage(message).catch(() => {
-      // The background may be restarting, or the extension was updated: nothing to do.
-    });
-  } catch {
-    // Extension context invalidated.
-  }
-}
-
-function emptyVerdict(): TabVerdict {
-  return { url: location.href, level: 'none', segments: [], updatedAt: Date.now() };
-}
-
-function threadText(j: Judged): string {
-  return j.messages ? j.messages.map((m) => (m.from ? `${m.from}: ${m.text}` : m.text)).join('\n') : j.text;
-}
-
-async function run(ctx: ContentScriptContext): Promise<void> {
-  let settings: Settings = await settingsItem.getValue();
-  let dismissed = new Set(await dismissedItem.getValue());
-  if (ctx.isInvalid) return;
-  const site = location.hostname;
-  const lang = () => settings.uiLanguage || navigator.language || 'en';
-  let scanner: PageScanner | null = null;
-  let openFor: Element | null = null;
-  let lastVerdict: TabVerdict = emptyVerdict();
-
-  const panel = createPanel(document, () => {
-    if (openFor) scanner?.marks.setExpanded(openFor, false);
-    openFor = null;
-  });
-  ctx.onInvalidated(() => panel.destroy());
-
-  const report = (verdict: TabVerdict) => {
-    lastVerdict = verdict;
-    send({ type: 'lurewatch:verdict', verdict });
-  };
-
-  const activate = (j: Judged, button: HTMLElement) => {
-    const level = j.finding.level;
-    if (level === 'none') return;
-    if (openFor) scanner?.marks.setExpanded(openFor, false);
-    openFor = j.element;
-    scanner?.marks.setExpanded(j.element, true);
-    panel.open(
-      {
-        level: level as ShownLevel,
-        kind: j.kind as SegmentKindName,
-        flags: j.finding.flags,
-        lang: lang(),
-        checkUrl: (browser.runtime.getURL as (path: string) => string)('/check.html'),
-        onOpenCheck: () => send({ type: 'lurewatch:open-check', text: threadText(j) }),
-        onDismiss: () => {
-          dismissedItem
-            .getValue()
-            .then((list) => (list.includes(j.hash) ? undefined : dismissedItem.setValue([...list, j.hash])))
-            .catch(() => {});
-        },
-      },
-      button,
-    );
-  };
-
-  const startScanner = () => {
-    if (scanner) return;
-    scanner = new PageScanner({
-      doc: document,
-      url: () => location.href,
-      signal: ctx.signal,
-      schedule: (work) => {
-        if (typeof requestIdleCallback === 'function') ctx.requestIdleCallback(work, { timeout: 100 });
-        else ctx.setTimeout(work, 0);
-      },
-      later: (work, ms) => ctx.setTimeout(work, ms),
-      report,
-      activate,
-      wording: (level, kind) => markWording(lang(), level, kind as SegmentKindName),
-      warn: (message) => console.warn(message),
-      css,
-      sensitivity: settings.sensitivity,
-      dismissed,
-    });
-    scanner.start();
-  };
-
-  const stopScanner = () => {
-    panel.close();
-    scanner?.stop();
-    scanner = null;
-    report(emptyVerdict());
-  };
-
-  if (!settings.disabledSites.includes(site)) startScanner();
-
-  const unwatchSettings = settingsItem.watch((next) => {
-    try {
-      settings = next;
-      const off = next.disabledSites.includes(site);
-      if (off && scanner) stopScanner();
-      else if (!off && !scanner) startScanner();
-      else scanner?.setSensitivity(next.sensitivity);
-    } catch (error) {
-      console.debug('LureWatch: contained error', error);
-    }
-  });
-  const unwatchDismissed = dismissedItem.watch((list) => {
-    dismissed = new Set(list);
-    scanner?.setDismissed(dismissed);
-  });
-  ctx.onInvalidated(() => {
-    unwatchSettings();
-    unwatchDismissed();
-  });
-
-  // SPA navigation (history.pushState and friends) does not reload the content script.
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
-    try {
-      panel.close();
-      scanner?.navigated();
-    } catch (error) {
-      console.debug('LureWatch: contained error', error);
-    }
-  });
-
-  const onMessage = (message: unknown) => {
-    if ((message as { type?: string } | null)?.type === 'lurewatch:report-request') {
-      send({ type: 'lurewatch:verdict', verdict: scanner ? scanner.verdict() : lastVerdict });
-    }
-    return undefined;
-  };
-  browser.runtime.onMessage.addListener(onMessage);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
-}

@@ -1,7 +1,8 @@
 // Owns the page scan at run time: the first check, segmentation, judging in budgeted slices, the one
 // batched MutationObserver, marks and the verdict report. No extension API here (index.ts wires those in),
 // so the whole pipeline runs under happy-dom in tests/page.
-import { detectText, detectThread, type DetailedFinding, type Level, type ThreadMessage } from '../../rules';
+import type { Finding, Level, ThreadMessage } from '../../rules/engine/types';
+import type { FlagGroup } from '../../components/panel/rule-texts';
 import { textHash, type SegmentVerdict, type Sensitivity, type TabVerdict } from '../../components/storage';
 import { adapterFor, anySelector, type SiteAdapter } from './adapters';
 import { chatMessages, genericSegments, kindOf, sameUnit, THREAD_MESSAGES, type Segmentation, type SegmentSpec, type ThreadSpec, type UnitGroup } from './generic';
@@ -9,6 +10,7 @@ import { adapterSegments, messageSegment, ruleSegment, segmentParts, threadOf } 
 import { documentLooksJobLike, looksJobLike } from './first-check';
 import { extractText, locate, OWN_TAGS } from './text';
 import { isOwnNode, Marks, type MarkLevel, type MarkWording } from './marks';
+import { MAX_BATCH_CHARS, MAX_BATCH_ITEMS, type JudgeFn, type JudgeRequest, type JudgeResult } from './judge';
 
 // STYLE.md: work runs in 4-8 ms slices so that no task the extension adds comes near the 50 ms long-task line.
 const SLICE_MS = 6;
@@ -29,7 +31,9 @@ export interface Judged {
   kind: Kind;
   source: string;
   hash: string;
-  finding: DetailedFinding;
+  finding: Finding;
+  /** The red flags explained (titles, explanations, quotes), for the panel. */
+  explained?: FlagGroup[];
   /** The segment's text; for a thread, its messages. */
   text: string;
   messages?: ThreadMessage[];
@@ -41,6 +45,10 @@ export interface Judged {
 /** What the scanner needs from its surroundings (the content script's context, or a test). */
 export interface ScannerOptions {
   doc: Document;
+  /** Judges texts (the background worker's engine in the extension; the engine directly in tests). */
+  judge: JudgeFn;
+  /** The interface language for the red flags' explanations. */
+  lang(): string;
   url(): string;
   signal: AbortSignal;
   /** Runs `work` soon, when the page is idle (a budgeted slice). */
@@ -84,6 +92,15 @@ export class PageScanner {
   private judged = new WeakMap<Element, Judged>();
   /** Judged elements whose level is above `none` (for the report, dismissals and sensitivity changes). */
   private shown = new Map<Element, Judged>();
+  /** A question sent to the judge, and how to turn its answer into a judgement. */
+  private outbox: Array<{ request: JudgeRequest; el: Element; hash: string; make(result: JudgeResult): Judged }> = [];
+  private outboxChars = 0;
+  private waiting = new Map<number, { el: Element; hash: string; make(result: JudgeResult): Judged }>();
+  private requestsInFlight = 0;
+  private nextKey = 1;
+  /** The hash most recently sent for judging (or judged) per element, and the texts read (threads reuse them). */
+  private asked = new WeakMap<Element, string>();
+  private texts = new WeakMap<Element, string>();
   private scheduled = false;
   private idleWaiters: Array<() => void> = [];
   private reportTimer = false;
@@ -122,6 +139,8 @@ export class PageScanner {
     this.segQueue = [];
     this.threadQueue = [];
     this.queued.clear();
+    this.outbox = [];
+    this.waiting.clear();
     this.marks.clearAll(this.o.doc, this.shown.keys());
     this.shown.clear();
     this.notifyIdle();
@@ -234,12 +253,62 @@ export class PageScanner {
       while (this.segQueue.length && performance.now() < deadline) this.judgeSegment(this.segQueue.shift()!);
       while (!this.segQueue.length && this.threadQueue.length && performance.now() < deadline) this.judgeThread(this.threadQueue.shift()!);
     }
+    this.flush();
     if (this.segQueue.length || this.threadQueue.length || this.pending.size || this.fullRequested) this.scheduleSlice();
-    else this.notifyIdle();
+    else if (!this.busy()) this.notifyIdle();
   }
 
   private busy(): boolean {
-    return this.scheduled || this.fullRequested || this.pending.size > 0 || this.segQueue.length > 0 || this.threadQueue.length > 0;
+    return this.scheduled || this.fullRequested || this.pending.size > 0 || this.segQueue.length > 0 || this.threadQueue.length > 0 || this.outbox.length > 0 || this.requestsInFlight > 0;
+  }
+
+  /** Asks the judge about a text; the answer is applied when it arrives (if the text has not changed since). */
+  private ask(el: Element, hash: string, request: Omit<JudgeRequest, 'key'>, make: (result: JudgeResult) => Judged): void {
+    this.asked.set(el, hash);
+    const key = this.nextKey++;
+    this.outbox.push({ request: { key, ...request }, el, hash, make });
+    this.outboxChars += (request.text?.length ?? 0) + (request.messages?.reduce((n, m) => n + m.text.length, 0) ?? 0);
+    if (this.outbox.length >= MAX_BATCH_ITEMS || this.outboxChars >= MAX_BATCH_CHARS) this.flush();
+  }
+
+  /** Sends the questions gathered so far as one batch. */
+  private flush(): void {
+    if (!this.outbox.length) return;
+    const batch = this.outbox;
+    this.outbox = [];
+    this.outboxChars = 0;
+    for (const q of batch) this.waiting.set(q.request.key, q);
+    this.requestsInFlight++;
+    let answers: Promise<JudgeResult[]>;
+    try {
+      answers = this.o.judge(batch.map((q) => q.request), this.o.lang());
+    } catch (error) {
+      answers = Promise.reject(error);
+    }
+    answers
+      .then((results) => this.guard(() => this.answered(results)))
+      .catch(() => {
+        // The judge is unavailable (the worker is restarting): forget the questions, so the next change asks again.
+        for (const q of batch) if (this.asked.get(q.el) === q.hash) this.asked.delete(q.el);
+      })
+      .finally(() => {
+        for (const q of batch) this.waiting.delete(q.request.key);
+        this.requestsInFlight--;
+        if (!this.busy()) this.notifyIdle();
+      });
+  }
+
+  private answered(results: JudgeResult[]): void {
+    for (const result of results) {
+      const q = this.waiting.get(result.key);
+      if (!q) continue;
+      this.waiting.delete(result.key);
+      // A newer text of the same element is already on its way: this answer is stale.
+      if (this.asked.get(q.el) !== q.hash || !q.el.isConnected) continue;
+      const judged = q.make(result);
+      this.judged.set(q.el, judged);
+      this.applyMark(judged);
+    }
   }
 
   private notifyIdle(): void {
@@ -424,24 +493,30 @@ export class PageScanner {
     this.take(genericSegments(el, false));
   }
 
-  /** Judges one segment, unless its text is unchanged since the last time. */
+  /** Reads one segment and asks for a judgement, unless its text is unchanged since the last time. */
   private judgeSegment(spec: SegmentSpec): void {
     const el = spec.element;
     this.queued.delete(el);
     if (!el.isConnected) return this.forget(el);
     const { text } = extractText(segmentParts(spec));
     const hash = textHash(text);
-    const previous = this.judged.get(el);
-    if (previous && previous.hash === hash) {
+    this.texts.set(el, text);
+    if (this.asked.get(el) === hash) {
       this.stats.skippedUnchanged++;
-      this.applyMark(previous); // a framework may have re-rendered the element and dropped the mark
+      const previous = this.judged.get(el);
+      if (previous && previous.hash === hash) this.applyMark(previous); // a framework may have dropped the mark
       return;
     }
     this.stats.judgedSegments++;
-    const finding = text.trim() ? detectText(text) : emptyFinding();
-    const judged: Judged = { element: el, kind: spec.kind, source: spec.source, hash, finding, text, markHost: spec.markHost, spec };
-    this.judged.set(el, judged);
-    this.applyMark(judged);
+    const make = (result: JudgeResult): Judged => ({ element: el, kind: spec.kind, source: spec.source, hash, finding: result.finding, explained: result.explained, text, markHost: spec.markHost, spec });
+    if (!text.trim()) {
+      this.asked.set(el, hash);
+      const judged = make({ key: 0, finding: emptyFinding() });
+      this.judged.set(el, judged);
+      this.applyMark(judged);
+      return;
+    }
+    this.ask(el, hash, { text }, make);
   }
 
   private judgeThread(thread: ThreadSpec): void {
@@ -458,26 +533,30 @@ export class PageScanner {
     const elements: Element[] = [];
     for (const m of recent) {
       this.threadOfMessage.set(m.element, fresh);
-      const known = this.judged.get(m.element);
-      const text = known?.text ?? extractText(segmentParts(m)).text;
+      const text = this.texts.get(m.element) ?? extractText(segmentParts(m)).text;
       if (!text.trim()) continue;
       messages.push(m.from ? { from: m.from, text } : { text });
       elements.push(m.element);
     }
     const joined = messages.map((m) => (m.from ?? '') + '\u241f' + m.text).join('\u2029');
     const hash = textHash(joined);
-    const previous = this.judged.get(el);
-    if (previous && previous.hash === hash) {
+    if (this.asked.get(el) === hash) {
       this.stats.skippedUnchanged++;
-      this.applyMark(previous);
+      const previous = this.judged.get(el);
+      if (previous && previous.hash === hash) this.applyMark(previous);
       return;
     }
     this.stats.judgedThreads++;
-    const finding = messages.length >= 2 ? detectThread(messages) : emptyFinding();
     const text = messages.map((m) => m.text).join('\n');
-    const judged: Judged = { element: el, kind: 'thread', source: fresh.source, hash, finding, text, messages, messageElements: elements, markHost: fresh.markHost };
-    this.judged.set(el, judged);
-    this.applyMark(judged);
+    const make = (result: JudgeResult): Judged => ({ element: el, kind: 'thread', source: fresh.source, hash, finding: result.finding, explained: result.explained, text, messages, messageElements: elements, markHost: fresh.markHost });
+    if (messages.length < 2) {
+      this.asked.set(el, hash);
+      const judged = make({ key: 0, finding: emptyFinding() });
+      this.judged.set(el, judged);
+      this.applyMark(judged);
+      return;
+    }
+    this.ask(el, hash, { messages }, make);
   }
 
   private forget(el: Element): void {
@@ -590,6 +669,6 @@ export class PageScanner {
   }
 }
 
-function emptyFinding(): DetailedFinding {
-  return { level: 'none', score: 0, flags: [], reasons: [] };
+function emptyFinding(): Finding {
+  return { level: 'none', score: 0, flags: [] };
 }

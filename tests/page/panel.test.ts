@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { builtInCategories, detectText } from '../../rules';
 import { createPanel, type PanelHandle } from '../../components/panel/mount';
 import { markWording } from '../../components/panel/messages';
+import { explainFlags } from '../../components/panel/rule-texts';
 
 const LURE = 'URGENT HIRING: Customer Support / Data Entry in Cambodia. Salary $1,500/month, free air ticket and hotel. Tourist visa arranged. Interview on Telegram only.';
 
@@ -23,7 +24,7 @@ function openPanel(text: string, extra: { onDismiss?: () => void; onOpenCheck?: 
     {
       level: finding.level === 'none' ? 'low' : (finding.level as 'high' | 'medium' | 'low'),
       kind: 'listing',
-      flags: finding.flags,
+      groups: explainFlags(finding.flags, 'en'),
       lang: 'en',
       checkUrl: 'chrome-extension://test/check.html',
       onOpenCheck: extra.onOpenCheck ?? (() => {}),

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TabVerdict } from '../../components/storage';
 import { PageScanner, type Judged } from '../../entrypoints/scan.content/scanner';
+import { judgeLocally } from '../../entrypoints/scan.content/judge-local';
 import { loadFixture, type LoadedPage } from './helpers';
 
 const SENTINEL = 'LUREWATCH-TEST-LURE-7F3A';
@@ -37,6 +38,9 @@ function start(name: string, options: { sensitivity?: 'standard' | 'careful'; di
   const activated: Judged[] = [];
   const s = new PageScanner({
     doc: page.document,
+    // As the background worker does it, answered asynchronously.
+    judge: (items, lang) => new Promise((resolve) => win.setTimeout(() => resolve(judgeLocally(items, lang)), 0)),
+    lang: () => 'en',
     url: () => page!.url,
     signal: controller.signal,
     schedule: (work) => win.setTimeout(work, 0),
@@ -282,5 +286,20 @@ describe('in-page scanner', () => {
     h.scanner.stop();
     expect(flagged().length).toBe(0);
     expect(doc().querySelectorAll('lurewatch-mark').length).toBe(0);
+  });
+});
+
+describe('the gate (first check on a bounded sample)', () => {
+  it('finds job words at the start or the end of a long page, and nothing on a page without them', async () => {
+    const { sampleLooksJobLike } = await import('../../entrypoints/scan.content/first-check');
+    const make = (head: string, tail: string) => {
+      const d = document.implementation.createHTMLDocument('Stories');
+      const filler = 'the river valley forest morning bread garden bird mountain autumn tea kitchen music. '.repeat(20);
+      d.body.innerHTML = `<p>${head}</p>` + `<p>${filler}</p>`.repeat(200) + `<p>${tail}</p>`;
+      return d;
+    };
+    expect(sampleLooksJobLike(make('', ''))).toBe(false);
+    expect(sampleLooksJobLike(make('We are hiring data entry staff', ''))).toBe(true);
+    expect(sampleLooksJobLike(make('', 'Contact our recruiter on Telegram'))).toBe(true);
   });
 });
