@@ -4,6 +4,8 @@
 // task, and how long a newly added message takes to be judged. Prints numbers; never fails on them.
 //   npm run bench:page [-- --no-build] [-- --runs N]
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { buildExtension, launchBrowser, startServer, type Browser } from '../tests/e2e/harness';
 
@@ -234,6 +236,7 @@ async function main() {
     }
   }
   await server.close();
+  if (!args.includes('--no-build')) rmSync(dirname(dir), { recursive: true, force: true });
   const row = (label: string, key: string, budget?: number) =>
     console.log(`${label.padEnd(58)}${fmt(median(results[key]))} ms${budget !== undefined ? `   budget ${budget} ms ${median(results[key]) <= budget ? 'OK' : 'OVER'}` : ''}`);
   row('nothing job-like (3,000 paragraphs): main-thread total', 'plain.total', BUDGET.plainMs);

@@ -34,6 +34,10 @@ export function createPanel(doc: Document, onClosed?: () => void, shadowMode: Sh
   let mount: HTMLElement | null = null;
   let returnTo: HTMLElement | null = null;
   let open = false;
+  // Escape pressed on the mark that opened the panel (before focus moved in) closes it too.
+  const onDocumentKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && (event.target as Element | null)?.localName === 'lurewatch-mark') handle.close();
+  };
 
   const ensure = () => {
     if (host && mount) {
@@ -75,11 +79,13 @@ export function createPanel(doc: Document, onClosed?: () => void, shadowMode: Sh
       returnTo = returnFocusTo;
       open = true;
       host!.style.setProperty('display', 'block', 'important');
+      doc.addEventListener('keydown', onDocumentKey, true);
       render(h(Panel, { ...content, onClose: () => handle.close() }), target);
     },
     close() {
       if (!open) return;
       open = false;
+      doc.removeEventListener('keydown', onDocumentKey, true);
       if (mount) render(null, mount);
       host?.style.setProperty('display', 'none', 'important');
       const back = returnTo;
@@ -91,6 +97,7 @@ export function createPanel(doc: Document, onClosed?: () => void, shadowMode: Sh
       return open;
     },
     destroy() {
+      doc.removeEventListener('keydown', onDocumentKey, true);
       if (mount) render(null, mount);
       host?.remove();
       host = null;

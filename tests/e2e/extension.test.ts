@@ -201,6 +201,7 @@ describe('LureWatch in Chromium', () => {
     expect(reached).toBe(true);
     await page.keyboard.press('Enter');
     await expect.poll(panelVisible, WAIT).toBe(true);
+    await expect.poll(activeTag, WAIT).toBe('lurewatch-panel');
     await page.keyboard.press('Escape');
     await expect.poll(panelVisible, WAIT).toBe(false);
   });
