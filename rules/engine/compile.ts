@@ -2,8 +2,7 @@
 import type { Boundary, Category, Rule, RulePack } from './types';
 import type { ScoringConfig } from './score';
 import { foldPatternSource } from './normalise';
-import { requiredAnchors, type Anchor } from './required-literals';
-import { maxMatchLength } from './max-length';
+import { analysePattern, type Anchor } from './required-literals';
 
 /**
  * One pattern of one rule. `locator` is the bare pattern (global): without the boundary look-behind V8
@@ -36,7 +35,7 @@ export class CompiledPattern {
 
 export interface CompiledRule {
   rule: Rule;
-  /** All the rule's patterns in every language as one regex (for the naive baseline and the meta-test). */
+  /** All the rule's patterns in every language as one regex (meta-test, destination lookups); built on first use. */
   regex: RegExp;
   /** Matches are dropped when this matches within `exceptionWindow` characters. */
   exception: RegExp | null;
@@ -44,7 +43,7 @@ export interface CompiledRule {
   /** Union of the anchors of the rule's patterns; null when some pattern has none. */
   anchors: string[] | null;
   /** The rule's patterns, each its own regex: bare (folded) and fenced sources. */
-  patterns: Array<{ bare: string; fenced: string; anchors: Anchor[] | null }>;
+  patterns: Array<{ bare: string; fenced: string; anchors: Anchor[] | null; maxLength: number }>;
 }
 
 export interface CompiledRules {
@@ -135,19 +134,35 @@ export function effectivePatterns(rule: Rule): Record<string, string[]> {
 /** Compiles one rule. Throws with the rule id when a pattern does not compile. */
 export function compileRule(rule: Rule, languages: Record<string, LanguageInfo>): CompiledRule {
   const sources = fencedSources(rule, effectivePatterns(rule), languages);
-  let regex: RegExp;
-  try {
-    regex = new RegExp([...sources.keys()].join('|'), 'gu');
-  } catch (error) {
-    throw new Error(`rule "${rule.id}": pattern does not compile: ${(error as Error).message}`);
-  }
+  // The combined regex serves the meta-test and destination lookups, not detection: built on first use.
+  let regex: RegExp | null = null;
+  const combined = () => {
+    try {
+      return (regex ??= new RegExp([...sources.keys()].join('|'), 'gu'));
+    } catch (error) {
+      throw new Error(`rule "${rule.id}": pattern does not compile: ${(error as Error).message}`);
+    }
+  };
   let exception: RegExp | null = null;
   if (rule.exceptions && Object.keys(rule.exceptions).length > 0) {
     exception = new RegExp(ruleRegexSource(rule, rule.exceptions, languages), 'u');
   }
-  const patterns = [...sources].map(([fenced, folded]) => ({ bare: folded, fenced, anchors: requiredAnchors(folded) }));
+  const patterns = [...sources].map(([fenced, folded]) => {
+    const { anchors, maxSpan } = analysePattern(folded);
+    // The fence looks at one character (up to two units) on each side of the match.
+    return { bare: folded, fenced, anchors, maxLength: maxSpan + 4 };
+  });
   const anchors = patterns.some((p) => !p.anchors) ? null : [...new Set(patterns.flatMap((p) => p.anchors!.map((a) => a.text)))];
-  return { rule, regex, exception, exceptionWindow: rule.exceptionWindow ?? 60, anchors, patterns };
+  return {
+    rule,
+    get regex() {
+      return combined();
+    },
+    exception,
+    exceptionWindow: rule.exceptionWindow ?? 60,
+    anchors,
+    patterns,
+  };
 }
 
 /**
@@ -297,7 +312,7 @@ export function compileRules(input: {
       seen.add(rule.id);
       const compiled = compileRule(rule, input.languages);
       for (const pattern of compiled.patterns) {
-        patterns.push(new CompiledPattern(rules.length, pattern.bare, pattern.fenced, pattern.anchors, maxMatchLength(pattern.fenced)));
+        patterns.push(new CompiledPattern(rules.length, pattern.bare, pattern.fenced, pattern.anchors, pattern.maxLength));
       }
       rules.push(compiled);
     }

@@ -21,6 +21,8 @@ interface Atom {
   max: number;
   minLength: number; // length of one repetition
   maxLength: number;
+  /** Like maxLength, but counting what look-arounds inspect: the context a match needs around it. */
+  maxSpan: number;
   zeroWidth?: boolean; // assertions (\b, ^, $, look-arounds) consume nothing and keep a literal run going
 }
 
@@ -28,6 +30,7 @@ interface Parsed {
   anchors: Anchor[] | null;
   minLength: number;
   maxLength: number;
+  maxSpan: number;
 }
 
 const CLASS_ESCAPES = new Set(['d', 'D', 'w', 'W', 's', 'S', 'p', 'P', 'k']);
@@ -40,6 +43,15 @@ const usable = (run: string, minLength: number) => [...run].length >= minLength 
  * literal: one of `minLength` characters or more, or a single symbol or ideograph such as "$", "₹" or "薪".
  */
 export function requiredAnchors(source: string, minLength = 2): Anchor[] | null {
+  return analysePattern(source, minLength).anchors;
+}
+
+/**
+ * One pass over a pattern: its anchors (see requiredAnchors) and `maxSpan`, an upper bound on the
+ * text a match and its look-arounds can cover (Infinity for `*`, `+`, `{n,}`). With the bound, a
+ * pattern only needs checking near the places where the gate saw its anchor.
+ */
+export function analysePattern(source: string, minLength = 2): { anchors: Anchor[] | null; maxSpan: number } {
   let pos = 0;
 
   function parseAlternation(): Parsed {
@@ -49,7 +61,12 @@ export function requiredAnchors(source: string, minLength = 2): Anchor[] | null 
       branches.push(parseSequence());
     }
     const anchors = branches.some((b) => b.anchors === null) ? null : dedupe(branches.flatMap((b) => b.anchors!));
-    return { anchors, minLength: Math.min(...branches.map((b) => b.minLength)), maxLength: Math.max(...branches.map((b) => b.maxLength)) };
+    return {
+      anchors,
+      minLength: Math.min(...branches.map((b) => b.minLength)),
+      maxLength: Math.max(...branches.map((b) => b.maxLength)),
+      maxSpan: Math.max(...branches.map((b) => b.maxSpan)),
+    };
   }
 
   function parseSequence(): Parsed {
@@ -84,7 +101,8 @@ export function requiredAnchors(source: string, minLength = 2): Anchor[] | null 
   }
 
   function parseAtom(): Atom {
-    const one = (literal: string | null, length = 1): Atom => ({ literal, anchors: null, min: 1, max: 1, minLength: length, maxLength: length });
+    const one = (literal: string | null, length = 1, maxLength = length): Atom => ({ literal, anchors: null, min: 1, max: 1, minLength: length, maxLength, maxSpan: maxLength });
+    const assertion = (maxSpan = 0): Atom => ({ literal: null, anchors: null, min: 1, max: 1, minLength: 0, maxLength: 0, maxSpan, zeroWidth: true });
     const ch = source[pos];
     if (ch === '(') {
       pos++;
@@ -99,8 +117,8 @@ export function requiredAnchors(source: string, minLength = 2): Anchor[] | null 
       if (source[pos] !== ')') throw new Error(`unclosed group in ${source}`);
       pos++;
       // A look-around consumes nothing and is not required text; it is neutral in a sequence.
-      if (lookaround) return { literal: null, anchors: null, min: 1, max: 1, minLength: 0, maxLength: 0, zeroWidth: true };
-      return { literal: null, anchors: inner.anchors, min: 1, max: 1, minLength: inner.minLength, maxLength: inner.maxLength };
+      if (lookaround) return assertion(inner.maxSpan);
+      return { literal: null, anchors: inner.anchors, min: 1, max: 1, minLength: inner.minLength, maxLength: inner.maxLength, maxSpan: inner.maxSpan };
     }
     if (ch === '[') {
       pos++;
@@ -108,20 +126,20 @@ export function requiredAnchors(source: string, minLength = 2): Anchor[] | null 
       if (source[pos] === ']') pos++;
       while (pos < source.length && source[pos] !== ']') pos += source[pos] === '\\' ? 2 : 1;
       pos++;
-      return { ...one(null), maxLength: 2 }; // a class may match an astral character (two units)
+      return one(null, 1, 2); // a class may match an astral character (two units)
     }
     if (ch === '\\') {
       const next = source[pos + 1];
       if (next === 'b' || next === 'B') {
         pos += 2;
-        return { literal: null, anchors: null, min: 1, max: 1, minLength: 0, maxLength: 0, zeroWidth: true };
+        return assertion();
       }
       if (CLASS_ESCAPES.has(next)) {
         pos += 2;
         if ((next === 'p' || next === 'P' || next === 'k') && (source[pos] === '{' || source[pos] === '<')) {
           pos = source.indexOf(next === 'k' ? '>' : '}', pos) + 1;
         }
-        return { ...one(null), maxLength: 2 };
+        return one(null, 1, 2);
       }
       if (next === 'u') {
         const m = /^\\u(\{([0-9a-fA-F]+)\}|([0-9a-fA-F]{4}))/.exec(source.slice(pos));
@@ -140,18 +158,18 @@ export function requiredAnchors(source: string, minLength = 2): Anchor[] | null 
       }
       if (/\d/.test(next) && next !== '0') {
         pos += 2; // back-reference: unknown length
-        return { literal: null, anchors: null, min: 1, max: 1, minLength: 0, maxLength: Infinity };
+        return { literal: null, anchors: null, min: 1, max: 1, minLength: 0, maxLength: Infinity, maxSpan: Infinity };
       }
       pos += 2;
       return one(SIMPLE_ESCAPES[next] ?? next);
     }
     if (ch === '.') {
       pos++;
-      return { ...one(null), maxLength: 2 };
+      return one(null, 1, 2);
     }
     if (ch === '^' || ch === '$') {
       pos++;
-      return { literal: null, anchors: null, min: 1, max: 1, minLength: 0, maxLength: 0, zeroWidth: true };
+      return assertion();
     }
     const cp = source.codePointAt(pos)!;
     const char = String.fromCodePoint(cp);
@@ -165,11 +183,13 @@ export function requiredAnchors(source: string, minLength = 2): Anchor[] | null 
     let run = '';
     let runAt: [number, number] = [0, 0];
     let at: [number, number] = [0, 0]; // offset range of the next atom's start
+    let span = 0;
     const flush = () => {
       if (usable(run, minLength)) candidates.push([{ text: run, minOffset: runAt[0], maxOffset: runAt[1] }]);
       run = '';
     };
     for (const atom of atoms) {
+      span += atom.maxSpan * atom.max;
       if (atom.zeroWidth) continue;
       if (atom.literal !== null && atom.min === 1 && atom.max === 1) {
         if (!run) runAt = [at[0], at[1]];
@@ -185,18 +205,18 @@ export function requiredAnchors(source: string, minLength = 2): Anchor[] | null 
     flush();
     const minLength_ = at[0];
     const maxLength_ = at[1];
-    if (candidates.length === 0) return { anchors: null, minLength: minLength_, maxLength: maxLength_ };
+    if (candidates.length === 0) return { anchors: null, minLength: minLength_, maxLength: maxLength_, maxSpan: span };
     // Prefer the set whose shortest anchor is longest (fewer false gate hits); then one that sits at a
     // fixed offset (verification is then one check); then the smaller set.
     const quality = (set: Anchor[]) =>
       Math.min(...set.map((a) => [...a.text].length)) * 1000 - (set.some((a) => a.maxOffset !== a.minOffset) ? 500 : 0) - set.length;
     const best = candidates.reduce((a, b) => (quality(b) > quality(a) ? b : a));
-    return { anchors: best, minLength: minLength_, maxLength: maxLength_ };
+    return { anchors: best, minLength: minLength_, maxLength: maxLength_, maxSpan: span };
   }
 
   const result = parseAlternation();
   if (pos !== source.length) throw new Error(`unexpected ')' at ${pos} in ${source}`);
-  return result.anchors;
+  return { anchors: result.anchors, maxSpan: result.maxSpan };
 }
 
 function dedupe(anchors: Anchor[]): Anchor[] {
