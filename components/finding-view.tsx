@@ -41,6 +41,19 @@ export function quotesOf(flag: Flag): Array<{ text: string; message?: number }> 
  * The red flags of a finding, explained. `headingLevel` is the level of the section title (2 or 3).
  * `compact` (the popup) shows each flag's title and quoted words, with the explanation one click away.
  */
+/** One quoted piece of evidence, isolated for right-to-left text, with the message it came from. */
+function Quote({ quote }: { quote: { text: string; message?: number } }) {
+  const { t } = useI18n();
+  return (
+    <span class="quote">
+      <q>
+        <bdi>{quote.text}</bdi>
+      </q>
+      {quote.message !== undefined && <span class="quote-where"> ({t('evidenceInMessage', { n: quote.message + 1 })})</span>}
+    </span>
+  );
+}
+
 export function FindingView({
   flags,
   headingLevel = 3,
@@ -87,12 +100,7 @@ export function FindingView({
                     </details>
                     <p class="flag-quotes" aria-label={t('evidenceLabel')}>
                       {quotes.map((q, i) => (
-                        <span key={i} class="quote">
-                          <q>
-                            <bdi>{q.text}</bdi>
-                          </q>
-                          {q.message !== undefined && <span class="quote-where"> ({t('evidenceInMessage', { n: q.message + 1 })})</span>}
-                        </span>
+                        <Quote key={i} quote={q} />
                       ))}
                     </p>
                   </li>
@@ -107,12 +115,7 @@ export function FindingView({
                       <li key={flag.rule} data-rule={flag.rule}>
                         {ruleTitle && <span class="rule-title">{ruleTitle(flag.rule) ?? flag.rule}</span>}{' '}
                         {quotesOf(flag).map((q, i) => (
-                          <span key={i} class="quote">
-                            <q>
-                              <bdi>{q.text}</bdi>
-                            </q>
-                            {q.message !== undefined && <span class="quote-where"> ({t('evidenceInMessage', { n: q.message + 1 })})</span>}
-                          </span>
+                          <Quote key={i} quote={q} />
                         ))}
                       </li>
                     ))}
