@@ -8,7 +8,8 @@ import { isContentMessage } from './scan.content/messages';
 import { isJudgeMessage } from './scan.content/judge';
 import { judgeLocally } from './scan.content/judge-local';
 
-const MENU_ID = 'lurewatch-check-selection';
+/** The context-menu item's id. */
+export const MENU_ID = 'lurewatch-check-selection';
 const LEVEL_RANK = { none: 0, low: 1, medium: 2, high: 3 } as const;
 
 
@@ -74,16 +75,39 @@ async function checkSelection(text: string, tab: Browser.tabs.Tab | undefined): 
   await openCheck(trimmed);
 }
 
+/** Install and update: (re)register the context-menu item; on a first install only, open the settings. */
+export async function onInstalled(details: { reason: string }): Promise<void> {
+  await browser.contextMenus
+    .removeAll()
+    .then(() => browser.contextMenus.create({ id: MENU_ID, title: 'Check this text with LureWatch', contexts: ['selection'] }))
+    .catch(() => {});
+  if (details.reason !== 'install') return;
+  // First run: the settings page asks the home country (for embassies and hotlines) and the language once.
+  // Not on updates, and not when the questions were already answered (settings kept from an earlier install).
+  if ((await settingsItem.getValue()).onboarded) return;
+  // A new tab, not runtime.openOptionsPage(): that one takes over the active tab when it is blank, which is
+  // the page a tool that starts the browser with the extension (wxt dev, web-ext, the e2e tests) is driving.
+  // For the same reason a development install (unpacked) opens the tab in the background; a store install
+  // brings it to the front.
+  const installType = await Promise.resolve()
+    .then(() => browser.management.getSelf())
+    .then((self) => self.installType, () => 'unknown');
+  await browser.tabs.create({ url: (browser.runtime.getURL as (path: string) => string)('/options.html'), active: installType !== 'development' });
+}
+
+/** The context-menu item was clicked: judge the selected text and open the check page with it. */
+export async function onContextMenuClick(info: Pick<Browser.contextMenus.OnClickData, 'menuItemId' | 'selectionText'>, tab?: Browser.tabs.Tab): Promise<void> {
+  if (info.menuItemId !== MENU_ID || !info.selectionText) return;
+  await checkSelection(info.selectionText, tab);
+}
+
 export default defineBackground(() => {
-  browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus
-      .removeAll()
-      .then(() => browser.contextMenus.create({ id: MENU_ID, title: 'Check this text with LureWatch', contexts: ['selection'] }))
-      .catch(() => {});
+  browser.runtime.onInstalled.addListener((details) => {
+    onInstalled(details).catch(() => {});
   });
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === MENU_ID && info.selectionText) checkSelection(info.selectionText, tab).catch(() => {});
+    onContextMenuClick(info, tab).catch(() => {});
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
