@@ -1,18 +1,25 @@
 // @vitest-environment node
-// Owns the end-to-end checks of the popup, the check page and the settings in real Chromium with the built
-// extension: they render, work with the keyboard alone, pass axe (no serious or critical violation), speak
-// Hindi and Urdu (right-to-left), and the suite saves screenshots to docs/screenshots/.
+// Owns the end-to-end checks of the popup, the check page, the settings and the in-page panel in real Chromium
+// with the built extension: they render, work with the keyboard alone, pass axe (no serious or critical
+// violation; inside the panel's closed shadow root too), speak Hindi and Urdu (right-to-left), and the suite
+// saves screenshots to docs/screenshots/. Also the first run (the settings open by themselves) and the
+// context-menu item, whose click is dispatched from the service worker (headless Chromium opens no menus).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { detectText } from '../../rules';
 import { textHash } from '../../components/storage';
-import { axeViolations, describeViolations } from './axe';
-import { launchBrowser, ROOT, type Browser } from './harness';
+import { axeShadowViolations, axeViolations, describeViolations, exposeClosedShadowRoots } from './axe';
+import { launchBrowser, ROOT, startServer, type Browser, type FixtureServer } from './harness';
 
-// The extension API inside the pages (page.evaluate runs there, not in Node).
-declare const chrome: { storage: Record<'local' | 'session', { get(key: string): Promise<Record<string, any>>; set(v: object): Promise<void> }> };
+// The extension API inside the pages and the worker (evaluate runs there, not in Node).
+declare const chrome: {
+  storage: Record<'local' | 'session', { get(key: string): Promise<Record<string, any>>; set(v: object): Promise<void> }>;
+  tabs: { query(q: object): Promise<Array<{ id?: number; url?: string; active: boolean }>> };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+  contextMenus: { onClicked: { dispatch(info: object, tab: object): void } };
+};
 
 const SHOTS = join(ROOT, 'docs/screenshots');
 const LURE_EN = 'Urgent hiring: data entry job in Cambodia, salary $1500, free air ticket and visa on arrival. Contact on Telegram @hr_job. Typing test only.';
@@ -27,18 +34,24 @@ const LURE_HI = [
 
 // The extension is built once by the e2e project's global setup (tests/e2e/global-setup.ts).
 let app: Browser & { url(path: string): string };
+// Fixture pages (tests/fixtures/pages) on 127.0.0.1.
+let server: FixtureServer;
+// What the fresh profile showed right after the install (the settings tab opens by itself; see 'first run').
+let firstRun: { url: string; active: boolean; asksCountry: boolean } | null = null;
 
 afterEach(async () => {
   // A failed test leaves its page open; an open check page would take the next test's hand-over text.
   for (const page of app?.context.pages() ?? []) await page.close();
 });
 
+/** Opens an extension page ("check.html") or any URL in a new tab. */
 async function open(path: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
   const page = await app.context.newPage();
   await page.setViewportSize(viewport);
-  await page.goto(app.url(path));
+  await page.goto(/^https?:/.test(path) ? path : app.url(path));
   return page;
 }
+
 
 /** Writes extension storage from an extension page (the same keys WXT's storage items use). */
 async function setStorage(area: 'local' | 'session', values: Record<string, unknown>): Promise<void> {
@@ -54,12 +67,39 @@ async function expectAccessible(page: Page, what: string) {
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
+  server = await startServer();
   const browser = await launchBrowser(inject('extensionDir'));
   app = Object.assign(browser, { url: (path: string) => `chrome-extension://${browser.extensionId}/${path.replace(/^\//, '')}` });
+  // The install opens the settings in a tab of its own. Wait for it here, before any test, so that it cannot
+  // appear in the middle of one; the first test looks at what it showed, afterEach closes it.
+  const settingsUrl = app.url('options.html');
+  let settings: Page | undefined;
+  for (let i = 0; i < 300 && !settings; i++) {
+    settings = app.context.pages().find((p) => p.url() === settingsUrl);
+    if (!settings) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  if (settings) {
+    const asksCountry = await settings.locator('#onboard-country').waitFor({ timeout: 30_000 }).then(() => true, () => false);
+    const active = await app.worker.evaluate(async (url) => {
+      // All tabs, then by URL: a query's url filter takes match patterns, which have no chrome-extension scheme.
+      const tabs = await (globalThis as unknown as { chrome: typeof chrome }).chrome.tabs.query({});
+      return Boolean(tabs.find((t) => t.url === url)?.active);
+    }, settingsUrl);
+    firstRun = { url: settings.url(), active, asksCountry };
+  }
 }, 240_000);
 
 afterAll(async () => {
   await app?.close();
+  await server?.close();
+});
+
+describe('first run', () => {
+  it('a fresh profile gets the settings opened once, in a background tab (an unpacked install), asking the country', async () => {
+    expect(firstRun).toEqual({ url: app.url('options.html'), active: false, asksCountry: true });
+    // Exactly one settings tab: nothing else opened by itself.
+    expect(app.context.pages().filter((p) => p.url().startsWith('chrome-extension://')).map((p) => p.url())).toEqual([app.url('options.html')]);
+  });
 });
 
 describe('check page', () => {
@@ -234,5 +274,101 @@ describe('settings', () => {
     await expectAccessible(page, 'settings');
     await page.screenshot({ path: join(SHOTS, 'settings.png'), fullPage: true });
     await page.close();
+  });
+});
+
+describe('in-page panel', () => {
+  const activeTag = (page: Page) => page.evaluate(() => document.activeElement?.localName ?? null);
+  const panelShown = (page: Page) =>
+    page.evaluate(() => {
+      const host = document.querySelector('lurewatch-panel');
+      return Boolean(host && getComputedStyle(host).display !== 'none' && host.getBoundingClientRect().height > 0);
+    });
+
+  it('opens from the mark with the keyboard, passes axe inside its closed shadow root, and saves a screenshot', async () => {
+    await setStorage('local', { settings: { homeCountry: 'IN', uiLanguage: 'en', sensitivity: 'standard', disabledSites: [], onboarded: true }, dismissed: [] });
+    // A small laptop screen.
+    const page = await open(`${server.origin}/generic-jobs.html`, { width: 1280, height: 800 });
+    await expect.poll(() => page.locator('#job-101').getAttribute('data-lurewatch-risk'), { timeout: 60_000 }).toMatch(/^(medium|high)$/);
+    // Keyboard only: Tab from the top of the page to the first mark, Enter opens the panel.
+    let reached = false;
+    for (let i = 0; i < 40 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = (await activeTag(page)) === 'lurewatch-mark';
+    }
+    expect(reached, 'Tab should reach a mark').toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => panelShown(page), { timeout: 30_000 }).toBe(true);
+    // Focus moved into the panel (its heading).
+    await expect.poll(() => activeTag(page), { timeout: 30_000 }).toBe('lurewatch-panel');
+    // Escape closes it and gives focus back to the mark.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panelShown(page), { timeout: 30_000 }).toBe(false);
+    expect(await activeTag(page)).toBe('lurewatch-mark');
+    // Opened with the mouse, as most people will see it (no keyboard focus ring), on a 1280x800 screen.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const mark = (await page.locator('#job-101 lurewatch-mark').boundingBox())!;
+    await page.mouse.click(mark.x + mark.width / 2, mark.y + mark.height / 2);
+    await expect.poll(() => panelShown(page), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => activeTag(page), { timeout: 30_000 }).toBe('lurewatch-panel');
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: join(SHOTS, 'panel.png') });
+
+    // The whole panel on screen (it scrolls inside itself on a short one), so axe can decide every contrast.
+    await exposeClosedShadowRoots(page, 'lurewatch-panel');
+    const contentHeight = await page.evaluate(() => document.querySelector('lurewatch-panel')!.shadowRoot!.querySelector('.panel')!.scrollHeight);
+    await page.setViewportSize({ width: 1280, height: Math.ceil(contentHeight) + 100 });
+    const { violations, checkedInShadow } = await axeShadowViolations(page, 'lurewatch-panel');
+    // axe looked inside the shadow root (the texts, the buttons, the lists), not just at the host.
+    expect(checkedInShadow['color-contrast'], JSON.stringify(checkedInShadow)).toBeGreaterThan(20);
+    expect(checkedInShadow['button-name'], JSON.stringify(checkedInShadow)).toBe(2);
+    expect(checkedInShadow['listitem'], JSON.stringify(checkedInShadow)).toBeGreaterThan(4);
+    expect(violations, `in-page panel:\n${describeViolations(violations)}`).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('context menu', () => {
+  it('"Check this text with LureWatch" on a selection: the badge, and the check page with the text filled in and judged', async () => {
+    // Scanning is off on this site, so only the checked selection can set the badge.
+    await setStorage('local', { settings: { homeCountry: 'KE', uiLanguage: 'en', sensitivity: 'standard', disabledSites: ['127.0.0.1'], onboarded: true } });
+    const url = `${server.origin}/news-article.html`;
+    const page = await open(url);
+    // The user selects a recruiter's offer quoted on the page.
+    const selectionText = await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'forwarded';
+      p.textContent = 'Urgent hiring: data entry job in Cambodia, salary $1500, free air ticket and visa on arrival. Contact on Telegram @hr_job. Typing test only.';
+      document.querySelector('.story-body')!.append(p);
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      return getSelection()!.toString();
+    });
+    expect(selectionText).toBe(LURE_EN);
+    // Headless Chromium opens no context menu: dispatch the click the browser would send, from the worker.
+    const [checkPage, tabId] = await Promise.all([
+      app.context.waitForEvent('page', { timeout: 60_000 }),
+      app.worker.evaluate(
+        async ({ url, selectionText }) => {
+          const c = (globalThis as unknown as { chrome: typeof chrome }).chrome;
+          const [tab] = await c.tabs.query({ url });
+          c.contextMenus.onClicked.dispatch({ menuItemId: 'lurewatch-check-selection', selectionText, pageUrl: url, editable: false }, tab);
+          return tab.id!;
+        },
+        { url, selectionText },
+      ),
+    ]);
+    await checkPage.waitForURL(app.url('check.html'));
+    await checkPage.locator('.result').waitFor();
+    expect(await checkPage.locator('#offer-text').inputValue()).toBe(LURE_EN);
+    expect(await checkPage.locator('.result .level').first().getAttribute('data-level')).toBe('high');
+    expect(await checkPage.locator('[data-group="embassy-KH"]').count()).toBe(1);
+    // The selection counts for its tab: the badge shows it although the page itself is not scanned.
+    await expect.poll(() => app.worker.evaluate((id) => (globalThis as unknown as { chrome: typeof chrome }).chrome.action.getBadgeText({ tabId: id }), tabId), { timeout: 30_000 }).toBe('HIGH');
+    await checkPage.close();
+    await page.close();
+    await setStorage('local', { settings: { homeCountry: 'KE', uiLanguage: 'en', sensitivity: 'standard', disabledSites: [], onboarded: true } });
   });
 });

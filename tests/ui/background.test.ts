@@ -9,6 +9,10 @@ import { checkTextItem, DEFAULT_SETTINGS, settingsItem, tabVerdictItem } from '.
 const LURE = 'Urgent hiring: data entry job in Cambodia, salary $1500, free air ticket and visa on arrival. Contact on Telegram @hr_job. Typing test only.';
 const OPTIONS_URL = 'chrome-extension://test-extension-id/options.html';
 const CHECK_URL = 'chrome-extension://test-extension-id/check.html';
+type Tab = NonNullable<Parameters<typeof onContextMenuClick>[1]>;
+
+/** A tab in the fake browser, typed as the worker's API sees it. */
+const newTab = async (url: string) => (await fakeBrowser.tabs.create({ url })) as unknown as Tab;
 
 // The fake browser has no context menus and no management API: stand-ins that record what the worker asks for.
 function mockMenus() {
@@ -90,7 +94,7 @@ describe('install', () => {
 
 describe('context menu "Check this text with LureWatch"', () => {
   it('judges the selection, keeps it on the tab, sets the badge and opens the check page with the text', async () => {
-    const tab = await fakeBrowser.tabs.create({ url: 'https://chat.example.com/t/1' });
+    const tab = await newTab('https://chat.example.com/t/1');
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     await onContextMenuClick({ menuItemId: MENU_ID, selectionText: `  ${LURE}\n` }, tab);
 
@@ -107,13 +111,13 @@ describe('context menu "Check this text with LureWatch"', () => {
 
   it('works without a tab (selection in a PDF viewer or a browser page): only the check page opens', async () => {
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
-    await onContextMenuClick({ menuItemId: MENU_ID, selectionText: LURE }, { id: -1 } as Parameters<typeof onContextMenuClick>[1]);
+    await onContextMenuClick({ menuItemId: MENU_ID, selectionText: LURE }, { id: -1 } as Tab);
     expect(await checkTextItem.getValue()).toBe(LURE);
     expect(opened(create)).toEqual([{ url: CHECK_URL }]);
   });
 
   it('ignores other menu items and empty selections', async () => {
-    const tab = await fakeBrowser.tabs.create({ url: 'https://chat.example.com/t/1' });
+    const tab = await newTab('https://chat.example.com/t/1');
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     await onContextMenuClick({ menuItemId: 'something-else', selectionText: LURE }, tab);
     await onContextMenuClick({ menuItemId: MENU_ID, selectionText: '   ' }, tab);
