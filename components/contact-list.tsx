@@ -1,6 +1,8 @@
 // Owns showing the reporting contacts that fit the user: embassy in the destination, national help lines,
 // the register of licensed agents, the destination's police. Every entry shows its source and checked-on
-// date; unconfirmed entries are labelled and tucked away, never shown as confirmed.
+// date; unconfirmed entries are labelled and tucked away, never shown as confirmed. What LureWatch has no
+// contact for at all is said in one list after the groups that have some, so a user from a country without
+// data (Uganda, Ethiopia, South Korea, Japan ...) sees first whom they can call, then plainly what is missing.
 import { contactsFor, isStale, shownAsVerified, telHref, type Contact, type ContactGroup } from '../rules/contacts';
 import { countryName } from './country-name';
 import { useI18n } from './i18n/context';
@@ -25,8 +27,19 @@ export function formatDate(isoDate: string, lang: string): string {
   }
 }
 
-export function groupTitle(group: ContactGroup, t: Translate, lang: string): string {
-  const country = countryName(group.place, lang);
+/** Country names as a list in the user's language ("Cambodia, Myanmar and Laos"). */
+function countryList(places: readonly string[], lang: string): string {
+  const names = places.map((p) => countryName(p, lang));
+  try {
+    return new Intl.ListFormat(lang, { type: 'conjunction' }).format(names);
+  } catch {
+    return names.join(', ');
+  }
+}
+
+/** A group's heading; `places` lists several countries at once (the embassies LureWatch knows none of). */
+export function groupTitle(group: Pick<ContactGroup, 'kind' | 'place'> & { places?: readonly string[] }, t: Translate, lang: string): string {
+  const country = countryList(group.places ?? [group.place], lang);
   switch (group.kind) {
     case 'embassy':
       return t('contactsGroupEmbassy', { country });
@@ -150,6 +163,35 @@ function Group({ group, collapsed, today }: { group: ContactGroup; collapsed: bo
   );
 }
 
+/**
+ * The groups LureWatch has no contact for, confirmed or not, in one list: "no confirmed contact for this yet"
+ * and then what ("Your embassy in Cambodia and Laos", "Help lines in Uganda", ...). Embassies are merged into
+ * one line.
+ */
+function Missing({ groups }: { groups: ContactGroup[] }) {
+  const { t, lang } = useI18n();
+  if (groups.length === 0) return null;
+  const lines: Array<{ kind: ContactGroup['kind']; places: string[] }> = [];
+  for (const group of groups) {
+    const same = group.kind === 'embassy' ? lines.find((l) => l.kind === 'embassy') : undefined;
+    if (same) same.places.push(group.place);
+    else lines.push({ kind: group.kind, places: [group.place] });
+  }
+  return (
+    <section class="contact-group contacts-none" data-group="missing" aria-labelledby="contacts-missing-title">
+      {/* Plain text, not the muted note of a single group: for some countries this is the main news. */}
+      <p id="contacts-missing-title">{t('contactsMissing')}</p>
+      <ul>
+        {lines.map((line) => (
+          <li key={`${line.kind}-${line.places.join('-')}`} data-missing={line.places.map((p) => `${line.kind}-${p}`).join(' ')}>
+            {groupTitle({ kind: line.kind, place: line.places[0], places: line.places }, t, lang)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export interface ContactListProps {
   /** The user's home country ('' if not chosen). */
   home: string;
@@ -176,14 +218,17 @@ export function ContactList({ home, destinations, chooseCountry, today = new Dat
         </div>
       )}
       {!selection.destinationsNamed && <p class="hint">{t('contactsNoDestination')}</p>}
-      {selection.groups.map((group) => (
-        <Group
-          key={`${group.kind}-${group.place}`}
-          group={group}
-          today={today}
-          collapsed={!selection.destinationsNamed && (group.kind === 'embassy' || group.kind === 'police')}
-        />
-      ))}
+      {selection.groups
+        .filter((group) => group.contacts.length > 0)
+        .map((group) => (
+          <Group
+            key={`${group.kind}-${group.place}`}
+            group={group}
+            today={today}
+            collapsed={!selection.destinationsNamed && (group.kind === 'embassy' || group.kind === 'police')}
+          />
+        ))}
+      <Missing groups={selection.groups.filter((group) => group.contacts.length === 0)} />
       <div class="notice notice-caution">
         <p>
           <strong>{t('contactsBeware')}:</strong> {t('contactsMoneyWarning')}

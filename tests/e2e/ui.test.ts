@@ -364,7 +364,9 @@ describe('context menu', () => {
     await checkPage.locator('.result').waitFor();
     expect(await checkPage.locator('#offer-text').inputValue()).toBe(LURE_EN);
     expect(await checkPage.locator('.result .level').first().getAttribute('data-level')).toBe('high');
-    expect(await checkPage.locator('[data-group="embassy-KH"]').count()).toBe(1);
+    // Kenyan contacts; the embassy in Cambodia, which LureWatch has no contact for, is named as missing.
+    expect(await checkPage.locator('[data-group="hotline-KE"] a[href="tel:+254207876000"]').count()).toBe(1);
+    expect(await checkPage.locator('[data-group="missing"] li[data-missing="embassy-KH"]').innerText()).toBe('Your embassy in Cambodia');
     // The selection counts for its tab: the badge shows it although the page itself is not scanned.
     await expect.poll(() => app.worker.evaluate((id) => (globalThis as unknown as { chrome: typeof chrome }).chrome.action.getBadgeText({ tabId: id }), tabId), { timeout: 30_000 }).toBe('HIGH');
     await checkPage.close();
