@@ -2,6 +2,7 @@
 import categories from './categories.json';
 import scoring from './scoring.json';
 import languages from './languages.json';
+import anchorFrequencies from './anchor-frequencies.json';
 import { builtInPacks } from './packs';
 import { compileRules, type CompiledRules } from './engine/compile';
 import { detectText as detectTextWith, detectThread as detectThreadWith, type DetectOptions, type DetailedFinding } from './engine/detect';
@@ -21,7 +22,7 @@ let compiled: CompiledRules | null = null;
 
 /** Compiles rule packs (the built-in ones plus, for example, a validated campaign pack). */
 export function compile(extraPacks: RulePack[] = []): CompiledRules {
-  return compileRules({ packs: [...builtInPacks, ...extraPacks], categories: builtInCategories, scoring: builtInScoring, languages: languageInfo });
+  return compileRules({ packs: [...builtInPacks, ...extraPacks], categories: builtInCategories, scoring: builtInScoring, languages: languageInfo, anchorRates: { anchors: anchorFrequencies.anchors, fourGrams: anchorFrequencies.fourGrams } });
 }
 
 /** The built-in rules, compiled on first use (so pages that never need the engine never pay for it). */

@@ -2,7 +2,7 @@
 import type { Boundary, Category, Rule, RulePack } from './types';
 import type { ScoringConfig } from './score';
 import { foldPatternSource } from './normalise';
-import { analysePattern, type Anchor } from './required-literals';
+import { analysePattern, type Anchor, type FirstChars } from './required-literals';
 
 /**
  * One pattern of one rule. `locator` is the bare pattern (global): without the boundary look-behind V8
@@ -21,10 +21,21 @@ export class CompiledPattern {
     readonly bare: string,
     readonly fencedSource: string,
     /** Literal strings one of which every match contains, with their offsets from the match start; null: run on every text. */
-    readonly anchors: Anchor[] | null,
+    readonly anchors: GateAnchor[] | null,
+    /** Further anchor sets every match needs one of: a candidate start survives only if each set occurs in reach. */
+    readonly checks: Anchor[][],
     /** Upper bound of a match's length with the context its look-arounds inspect (Infinity if unbounded). */
     readonly maxLength: number,
+    /** What a match can begin with, and whether no letter may precede it: cheap tests before the regex. */
+    readonly first: FirstChars,
+    readonly fencedStart: boolean,
   ) {}
+  /** False when no match can start at `start` (checked without running the regex). */
+  mayStartAt(text: string, start: number): boolean {
+    const code = text.charCodeAt(start);
+    if (code < 128 ? ((this.first.ascii[code >>> 5] >>> (code & 31)) & 1) === 0 : !this.first.other) return false;
+    return !this.fencedStart || start === 0 || WORD_UNITS[text.charCodeAt(start - 1)] === 0;
+  }
   get locator(): RegExp {
     return (this.locatorRegex ??= new RegExp(this.bare, 'gu'));
   }
@@ -43,7 +54,7 @@ export interface CompiledRule {
   /** Union of the anchors of the rule's patterns; null when some pattern has none. */
   anchors: string[] | null;
   /** The rule's patterns, each its own regex: bare (folded) and fenced sources. */
-  patterns: Array<{ bare: string; fenced: string; anchors: Anchor[] | null; maxLength: number }>;
+  patterns: Array<{ bare: string; fenced: string; anchors: GateAnchor[] | null; checks: Anchor[][]; maxLength: number; first: FirstChars; fencedStart: boolean }>;
 }
 
 export interface CompiledRules {
@@ -76,10 +87,22 @@ export const WORD_CHARS =
   '\\u3099-\\u309f\\u30a1-\\u30fa\\u30fc-\\u30ff\\u3131-\\u318e\\u3400-\\u4dbf\\u4e00-\\u9fff\\ua960-\\ua97f' +
   '\\uac00-\\ud7a3\\ud7b0-\\ud7fb\\uf900-\\ufaff';
 const LETTER = `[${WORD_CHARS}]`;
+const START_FENCE = `(?<!${LETTER})`;
+const END_FENCE = `(?!${LETTER})`;
+
+/** 1 for each UTF-16 unit in WORD_CHARS: the fence's test, as a table. */
+const WORD_UNITS = (() => {
+  const table = new Uint8Array(0x10000);
+  for (const m of WORD_CHARS.matchAll(/\\u([0-9a-f]{4})(?:-\\u([0-9a-f]{4}))?|([a-z0-9])-([a-z0-9])/g)) {
+    const [from, to] = m[1] ? [parseInt(m[1], 16), parseInt(m[2] ?? m[1], 16)] : [m[3].charCodeAt(0), m[4].charCodeAt(0)];
+    table.fill(1, from, to + 1);
+  }
+  return table;
+})();
 function fence(source: string, boundary: Boundary): string {
   if (boundary === 'none') return `(?:${source})`;
-  if (boundary === 'start') return `(?<!${LETTER})(?:${source})`;
-  return `(?<!${LETTER})(?:${source})(?!${LETTER})`;
+  if (boundary === 'start') return `${START_FENCE}(?:${source})`;
+  return `${START_FENCE}(?:${source})${END_FENCE}`;
 }
 
 /** The fenced, folded regex sources of a rule's patterns (or exceptions) over all its languages, without repeats. */
@@ -131,8 +154,53 @@ export function effectivePatterns(rule: Rule): Record<string, string[]> {
   return merged;
 }
 
+// A candidate start is checked against at most this many further anchor sets, each of a few anchors
+// at nearly fixed distances (a check compares a short stretch of text in place).
+const MAX_CHECKS = 2;
+const MAX_CHECK_ANCHORS = 8;
+const MAX_CHECK_SPREAD = 48;
+
+/** A gate anchor, with what the pattern's fence demands around it. */
+export interface GateAnchor extends Anchor {
+  wordStart?: boolean;
+  wordEnd?: boolean;
+}
+
+/** Measured occurrences per million characters of ordinary text (rules/anchor-frequencies.json). */
+export interface AnchorRates {
+  /** By anchor. */
+  anchors: Record<string, number>;
+  /** By 4-gram of an anchor: the gate keys long anchors by their least common 4-gram. */
+  fourGrams: Record<string, number>;
+}
+
+/**
+ * How often an anchor set is expected to occur in ordinary text (lower is better for the gate): the
+ * sum of its anchors' rates. Latin-script anchors were measured (absent from the table: rarer than
+ * the data could show); other scripts are estimated from their length.
+ */
+export function anchorSetCost(set: Anchor[], rates: Record<string, number>): number {
+  let cost = 0;
+  for (const anchor of set) cost += anchorRate(anchor.text, rates);
+  return cost;
+}
+
+const NO_RATES: AnchorRates = { anchors: {}, fourGrams: {} };
+const MEASURED = /^[\x20-\x7e]+$/;
+function anchorRate(text: string, rates: Record<string, number>): number {
+  const measured = rates[text];
+  if (measured !== undefined) return measured;
+  if (MEASURED.test(text)) return 0.1;
+  return 2e4 / Math.pow(4, text.length);
+}
+
+/** How far apart the possible match starts implied by one sighting of an anchor of the set can lie. */
+function offsetSpread(set: Anchor[]): number {
+  return Math.max(...set.map((a) => a.maxOffset - a.minOffset));
+}
+
 /** Compiles one rule. Throws with the rule id when a pattern does not compile. */
-export function compileRule(rule: Rule, languages: Record<string, LanguageInfo>): CompiledRule {
+export function compileRule(rule: Rule, languages: Record<string, LanguageInfo>, anchorRates: AnchorRates = NO_RATES): CompiledRule {
   const sources = fencedSources(rule, effectivePatterns(rule), languages);
   // The combined regex serves the meta-test and destination lookups, not detection: built on first use.
   let regex: RegExp | null = null;
@@ -148,9 +216,21 @@ export function compileRule(rule: Rule, languages: Record<string, LanguageInfo>)
     exception = new RegExp(ruleRegexSource(rule, rule.exceptions, languages), 'u');
   }
   const patterns = [...sources].map(([fenced, folded]) => {
-    const { anchors, maxSpan } = analysePattern(folded);
+    // The gate looks for the rarest set; the others, most precise first, narrow where a match can start.
+    const { requirements, maxSpan, first } = analysePattern(folded, 2, (set) => anchorSetCost(set, anchorRates.anchors));
+    const fencedStart = fenced.startsWith(START_FENCE);
+    const fencedEnd = fenced.endsWith(END_FENCE);
+    const [primary, ...rest] = requirements;
+    // An anchor that begins (ends) every match sits right after (before) the fence's non-letter.
+    const anchors: GateAnchor[] | null = primary
+      ? primary.map((a) => ({ ...a, wordStart: fencedStart && a.atStart === true, wordEnd: fencedEnd && a.atEnd === true }))
+      : null;
+    const checks = rest
+      .filter((set) => set.length <= MAX_CHECK_ANCHORS && offsetSpread(set) <= MAX_CHECK_SPREAD)
+      .sort((a, b) => offsetSpread(a) - offsetSpread(b))
+      .slice(0, MAX_CHECKS);
     // The fence looks at one character (up to two units) on each side of the match.
-    return { bare: folded, fenced, anchors, maxLength: maxSpan + 4 };
+    return { bare: folded, fenced, anchors, checks, maxLength: maxSpan + 4, first, fencedStart };
   });
   const anchors = patterns.some((p) => !p.anchors) ? null : [...new Set(patterns.flatMap((p) => p.anchors!.map((a) => a.text)))];
   return {
@@ -167,11 +247,12 @@ export function compileRule(rule: Rule, languages: Record<string, LanguageInfo>)
 
 /**
  * The literal gate (uBlock-style): which patterns can match a text at all, and where. Each anchor is
- * keyed by its first 1, 2, 3 or 4 UTF-16 units (4 for anchors of 4+ units): single characters
- * ("$", "₹", "薪") by a direct table, the rest by hashing every 2-, 3- and 4-gram of the text into
- * bit sets. Only where a bit is set are the anchors in that slot compared with `startsWith`. Every
- * position of the text is checked against every anchor that could start there, so overlapping
- * anchors are all found.
+ * keyed by one of its 1-, 2-, 3- or 4-unit pieces: single characters ("$", "₹", "薪") by a direct
+ * table, longer anchors by hashing every 2-, 3- and 4-gram of the text into bit sets. Anchors of 4+
+ * units are keyed by their least common 4-gram ("ienc" rather than "expe" for "experience"), so the
+ * prefixes of everyday words ("comp", "inte", "cont") do not wake a check. Only where a bit is set
+ * are the anchors in that slot compared with `startsWith`. Every position of the text is checked
+ * against every anchor that could sit there, so overlapping anchors are all found.
  */
 export interface LiteralGate {
   /** Single-unit anchors: 1 where some anchor is exactly this character code. */
@@ -181,17 +262,33 @@ export interface LiteralGate {
   bits3: Uint32Array;
   bits4: Uint32Array;
   /** Anchors by key (slot * 4 + gram size - 1; for single characters, the character code * 4). */
-  buckets: Map<number, Array<{ anchor: string; targets: Target[] }>>;
+  buckets: Map<number, GateEntry[]>;
   /** Patterns without anchors: they run on every text (the meta-test keeps this empty). */
   ungated: number[];
   anchorCount: number;
+  /** Scratch space for one text's sightings, reused (detection is synchronous). */
+  scratch: Sightings;
+}
+
+interface GateEntry {
+  anchor: string;
+  /** Where the keyed gram sits in the anchor: the anchor starts `shift` units before it. */
+  shift: number;
+  targets: Target[];
+}
+
+interface Sightings {
+  /** Per pattern: ranges recorded so far; -1 after too many (scan the whole text). */
+  count: Int32Array;
+  lo: Float64Array;
+  hi: Float64Array;
+  touched: Int32Array;
+  touchedCount: number;
 }
 
 // Measured on the research data: one alternation of ~500 anchors ran at 40-90 MB/s and one of ~700
-// short anchors at 20 MB/s, while hashing every position runs at hundreds of MB/s. Anchor-beginning
-// trigrams such as "ent" (from "entry") hit 4% of all positions, so anchors of 4+ units are keyed by
-// their first 4-gram. Slot tables of 2^16 were 7% full with ~7,000 anchors (20% of positions woke
-// a check); 2^20-bit sets (128 KB each) keep chance hits rare and still fit in cache.
+// short anchors at 20 MB/s, while hashing every position runs at over 100 MB/s. 2^20-bit sets
+// (128 KB each) keep chance hits rare with ~7,000 anchors and still fit in cache.
 const HASH_BITS = 20;
 const mix = (x: number, k: number) => Math.imul(x, k);
 const K1 = 0x9e3779b1, K2 = 0x85ebca77, K3 = 0xc2b2ae3d, K4 = 0x27d4eb2f;
@@ -203,20 +300,46 @@ export interface Target {
   pattern: number;
   minOffset: number;
   maxOffset: number;
+  /** The pattern's fence needs a non-letter just before / after this anchor. */
+  wordStart: boolean;
+  wordEnd: boolean;
 }
 
+// Rough shares of English letters in ordinary text (per 1,000), to find an anchor's least common
+// 4-gram; anything else (digits, symbols, other scripts) counts as uncommon.
+const LETTER_SHARE: Record<string, number> = {
+  ' ': 180, e: 100, t: 75, a: 65, o: 62, i: 58, n: 57, s: 52, r: 50, h: 40, l: 33, d: 32, c: 23, u: 23,
+  m: 20, f: 18, p: 16, g: 16, w: 16, y: 15, b: 12, v: 8, k: 6, x: 1, j: 1, q: 1, z: 1,
+};
+const commonness = (gram: string) => [...gram].reduce((sum, ch) => sum + (LETTER_SHARE[ch] ?? 5), 0);
+
+/** The offset of the anchor's 4-gram least likely to occur in ordinary text (anchors of 4+ units). */
+function rarestGramAt(anchor: string, fourGrams: Record<string, number>): number {
+  const rate = (gram: string) => fourGrams[gram] ?? (MEASURED.test(gram) ? 0.1 : commonness(gram) / 100);
+  let best = 0;
+  for (let i = 1; i + 4 <= anchor.length; i++) {
+    const [a, b] = [rate(anchor.slice(i, i + 4)), rate(anchor.slice(best, best + 4))];
+    if (a < b || (a === b && commonness(anchor.slice(i, i + 4)) < commonness(anchor.slice(best, best + 4)))) best = i;
+  }
+  return best;
+}
+
+// Beyond this many anchor sightings a whole-text scan is cheaper than checking each one.
+const MAX_SIGHTINGS = 16;
+
 /** Builds the gate over patterns: `anchorsOf[i]` are pattern i's anchors (null: always a candidate). */
-export function buildGate(anchorsOf: Array<Anchor[] | null>): LiteralGate {
+export function buildGate(anchorsOf: Array<GateAnchor[] | null>, fourGrams: Record<string, number> = {}): LiteralGate {
   const targetsByAnchor = new Map<string, Target[]>();
   const ungated: number[] = [];
   anchorsOf.forEach((anchors, index) => {
     if (!anchors) return ungated.push(index);
     for (const anchor of anchors) {
       const list = targetsByAnchor.get(anchor.text) ?? [];
-      list.push({ pattern: index, minOffset: anchor.minOffset, maxOffset: anchor.maxOffset });
+      list.push({ pattern: index, minOffset: anchor.minOffset, maxOffset: anchor.maxOffset, wordStart: anchor.wordStart === true, wordEnd: anchor.wordEnd === true });
       targetsByAnchor.set(anchor.text, list);
     }
   });
+  const patternCount = anchorsOf.length;
   const gate: LiteralGate = {
     singles: new Uint8Array(0x10000),
     bits2: new Uint32Array((1 << HASH_BITS) >>> 5),
@@ -225,14 +348,23 @@ export function buildGate(anchorsOf: Array<Anchor[] | null>): LiteralGate {
     buckets: new Map(),
     ungated,
     anchorCount: targetsByAnchor.size,
+    scratch: {
+      count: new Int32Array(patternCount),
+      lo: new Float64Array(patternCount * MAX_SIGHTINGS),
+      hi: new Float64Array(patternCount * MAX_SIGHTINGS),
+      touched: new Int32Array(patternCount),
+      touchedCount: 0,
+    },
   };
   for (const [anchor, targets] of targetsByAnchor) {
     let key: number;
-    const c = (i: number) => anchor.charCodeAt(i);
+    let shift = 0;
     if (anchor.length === 1) {
-      gate.singles[c(0)] = 1;
-      key = c(0) * 4;
+      gate.singles[anchor.charCodeAt(0)] = 1;
+      key = anchor.charCodeAt(0) * 4;
     } else {
+      if (anchor.length > 4) shift = rarestGramAt(anchor, fourGrams);
+      const c = (i: number) => anchor.charCodeAt(shift + i);
       const h2 = mix(c(0), K1) ^ mix(c(1), K2);
       const h3 = anchor.length >= 3 ? h2 ^ mix(c(2), K3) : 0;
       const [bits, at, size] =
@@ -241,58 +373,90 @@ export function buildGate(anchorsOf: Array<Anchor[] | null>): LiteralGate {
       key = at * 4 + size - 1;
     }
     const bucket = gate.buckets.get(key) ?? [];
-    bucket.push({ anchor, targets });
+    bucket.push({ anchor, shift, targets });
     gate.buckets.set(key, bucket);
   }
   return gate;
 }
 
-/** Marks a candidate pattern to be scanned over the whole text. */
-export const EVERYWHERE: [number, number] = [-1, -1];
-// Beyond this many anchor sightings a whole-text scan is cheaper than checking each one.
-const MAX_SIGHTINGS = 16;
+function recordSightings(gate: LiteralGate, key: number, text: string, at: number): void {
+  const bucket = gate.buckets.get(key);
+  if (!bucket) return;
+  const { count, lo, hi, touched } = gate.scratch;
+  for (const entry of bucket) {
+    const start = at - entry.shift;
+    if (start < 0 || !text.startsWith(entry.anchor, start)) continue;
+    const letterBefore = start > 0 && WORD_UNITS[text.charCodeAt(start - 1)] === 1;
+    const letterAfter = WORD_UNITS[text.charCodeAt(start + entry.anchor.length)] === 1; // past the end: NaN, no letter
+    for (const t of entry.targets) {
+      if ((t.wordStart && letterBefore) || (t.wordEnd && letterAfter)) continue;
+      const n = count[t.pattern];
+      if (n === -1) continue;
+      if (n === 0) touched[gate.scratch.touchedCount++] = t.pattern;
+      if (n === MAX_SIGHTINGS) {
+        count[t.pattern] = -1;
+        continue;
+      }
+      const i = t.pattern * MAX_SIGHTINGS + n;
+      lo[i] = start - t.maxOffset;
+      hi[i] = start - t.minOffset;
+      count[t.pattern] = n + 1;
+    }
+  }
+}
+
+/** A pattern the gate woke, with where its matches may start: pairs lo, hi (flat), or null for anywhere. */
+export interface Candidate {
+  pattern: number;
+  ranges: number[] | null;
+}
 
 /**
  * The patterns that may match `text` (already normalised), each with the ranges where a match may
- * start ([EVERYWHERE] for a whole-text scan). Every position of the text is checked, so every anchor
- * occurrence is reported (up to MAX_SIGHTINGS per pattern).
+ * start (null: anywhere, when its anchors were seen too often to list). Every position of the text is
+ * checked, so every anchor occurrence is reported (up to MAX_SIGHTINGS per pattern).
  */
-export function candidatePatterns(gate: LiteralGate, text: string): Map<number, Array<[number, number]>> {
-  const found = new Map<number, Array<[number, number]>>();
-  const check = (key: number, at: number) => {
-    const bucket = gate.buckets.get(key);
-    if (!bucket) return;
-    for (const entry of bucket) {
-      if (!text.startsWith(entry.anchor, at)) continue;
-      for (const t of entry.targets) {
-        const range: [number, number] = [at - t.maxOffset, at - t.minOffset];
-        const ranges = found.get(t.pattern);
-        if (!ranges) found.set(t.pattern, [range]);
-        else if (ranges[0] !== EVERYWHERE) {
-          if (ranges.length < MAX_SIGHTINGS) ranges.push(range);
-          else found.set(t.pattern, [EVERYWHERE]);
-        }
-      }
-    }
-  };
-  for (const p of gate.ungated) found.set(p, [EVERYWHERE]);
+export function candidatePatterns(gate: LiteralGate, text: string): Candidate[] {
   const { singles, bits2, bits3, bits4 } = gate;
   const n = text.length;
+  let b = n > 0 ? text.charCodeAt(0) : 0;
+  let c = n > 1 ? text.charCodeAt(1) : 0;
+  let d = n > 2 ? text.charCodeAt(2) : 0;
   for (let i = 0; i < n; i++) {
-    const a = text.charCodeAt(i);
-    if (singles[a] === 1) check(a * 4, i);
+    const a = b;
+    b = c;
+    c = d;
+    d = i + 3 < n ? text.charCodeAt(i + 3) : 0;
+    if (singles[a] === 1) recordSightings(gate, a * 4, text, i);
     if (i + 1 >= n) break;
-    const h2 = mix(a, K1) ^ mix(text.charCodeAt(i + 1), K2);
+    const h2 = mix(a, K1) ^ mix(b, K2);
     const at2 = slot(h2);
-    if (hasBit(bits2, at2)) check(at2 * 4 + 1, i);
+    if (hasBit(bits2, at2)) recordSightings(gate, at2 * 4 + 1, text, i);
     if (i + 2 >= n) continue;
-    const h3 = h2 ^ mix(text.charCodeAt(i + 2), K3);
+    const h3 = h2 ^ mix(c, K3);
     const at3 = slot(h3);
-    if (hasBit(bits3, at3)) check(at3 * 4 + 2, i);
+    if (hasBit(bits3, at3)) recordSightings(gate, at3 * 4 + 2, text, i);
     if (i + 3 >= n) continue;
-    const at4 = slot(h3 ^ mix(text.charCodeAt(i + 3), K4));
-    if (hasBit(bits4, at4)) check(at4 * 4 + 3, i);
+    const at4 = slot(h3 ^ mix(d, K4));
+    if (hasBit(bits4, at4)) recordSightings(gate, at4 * 4 + 3, text, i);
   }
+  const found: Candidate[] = gate.ungated.map((pattern) => ({ pattern, ranges: null }));
+  const scratch = gate.scratch;
+  for (let k = 0; k < scratch.touchedCount; k++) {
+    const pattern = scratch.touched[k];
+    const count = scratch.count[pattern];
+    if (count === -1) found.push({ pattern, ranges: null });
+    else {
+      const ranges: number[] = new Array(count * 2);
+      for (let j = 0; j < count; j++) {
+        ranges[2 * j] = scratch.lo[pattern * MAX_SIGHTINGS + j];
+        ranges[2 * j + 1] = scratch.hi[pattern * MAX_SIGHTINGS + j];
+      }
+      found.push({ pattern, ranges });
+    }
+    scratch.count[pattern] = 0;
+  }
+  scratch.touchedCount = 0;
   return found;
 }
 
@@ -302,6 +466,8 @@ export function compileRules(input: {
   categories: Category[];
   scoring: ScoringConfig;
   languages: Record<string, LanguageInfo>;
+  /** Speed only: how common each anchor is, so the gate looks for the rarest. */
+  anchorRates?: AnchorRates;
 }): CompiledRules {
   const seen = new Set<string>();
   const rules: CompiledRule[] = [];
@@ -310,9 +476,9 @@ export function compileRules(input: {
     for (const rule of pack.rules) {
       if (seen.has(rule.id)) throw new Error(`rule "${rule.id}" in pack "${pack.id}": id already used`);
       seen.add(rule.id);
-      const compiled = compileRule(rule, input.languages);
+      const compiled = compileRule(rule, input.languages, input.anchorRates);
       for (const pattern of compiled.patterns) {
-        patterns.push(new CompiledPattern(rules.length, pattern.bare, pattern.fenced, pattern.anchors, pattern.maxLength));
+        patterns.push(new CompiledPattern(rules.length, pattern.bare, pattern.fenced, pattern.anchors, pattern.checks, pattern.maxLength, pattern.first, pattern.fencedStart));
       }
       rules.push(compiled);
     }
@@ -323,6 +489,9 @@ export function compileRules(input: {
     byId: new Map(rules.map((r) => [r.rule.id, r])),
     categories: new Map(input.categories.map((c) => [c.id, c])),
     scoring: input.scoring,
-    gate: buildGate(patterns.map((p) => p.anchors)),
+    gate: buildGate(
+      patterns.map((p) => p.anchors),
+      input.anchorRates?.fourGrams,
+    ),
   };
 }

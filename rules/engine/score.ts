@@ -88,10 +88,20 @@ export function judge(hits: CategoryHits, categories: Map<string, Category>, con
   return { level: 'none', score, reasons };
 }
 
+const categoryKeys = new Map<string, readonly [string, number]>();
+/** A category id split into its letters and number ("R10" -> ["R", 10]), remembered. */
+function categoryKey(id: string): readonly [string, number] {
+  let key = categoryKeys.get(id);
+  if (!key) {
+    key = [id.replace(/\d+$/, ''), Number(id.replace(/^\D+/, '')) || 0] as const;
+    categoryKeys.set(id, key);
+  }
+  return key;
+}
+
 /** R2 before R10, then counter-signals. */
 export function byCategoryOrder(a: string, b: string): number {
-  const key = (id: string) => [id.replace(/\d+$/, ''), Number(id.replace(/^\D+/, '')) || 0] as const;
-  const [pa, na] = key(a);
-  const [pb, nb] = key(b);
+  const [pa, na] = categoryKey(a);
+  const [pb, nb] = categoryKey(b);
   return pa === pb ? na - nb : pa < pb ? 1 : -1;
 }

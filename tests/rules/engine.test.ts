@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileRules, oneTypoVariants } from '../../rules/engine/compile';
 import { detectText, detectThread } from '../../rules/engine/detect';
-import { requiredLiterals } from '../../rules/engine/required-literals';
+import { analysePattern, requiredLiterals, type FirstChars } from '../../rules/engine/required-literals';
 import type { Category, Rule } from '../../rules/engine/types';
 import type { ScoringConfig } from '../../rules/engine/score';
 import { builtInCategories, languageInfo, detectText as detectWithBuiltIns } from '../../rules';
@@ -133,6 +133,29 @@ describe('literal anchors for the gate', () => {
     expect(requiredLiterals('\\d{4}')).toBeNull();
     expect(requiredLiterals('a.b')).toBeNull();
     expect(requiredLiterals('visa|x')).toBeNull();
+  });
+
+  it('lists every required set, rarest first when told how common each is', () => {
+    const { requirements } = analysePattern('(?:dm|pm) (?:me|us) on telegram', 2, (set) => (set.some((a) => a.text === ' on telegram') ? 0 : 10));
+    expect(requirements.map((set) => set.map((a) => a.text))).toEqual([[' on telegram'], ['dm', 'pm'], ['me', 'us']]);
+    expect(requirements[0][0]).toMatchObject({ minOffset: 5, maxOffset: 5, atStart: false, atEnd: true });
+    expect(requirements[1][0]).toMatchObject({ minOffset: 0, maxOffset: 0, atStart: true, atEnd: false });
+  });
+
+  it('knows which characters a match can begin with', () => {
+    const begins = (first: FirstChars, ch: string) => {
+      const code = ch.charCodeAt(0);
+      return code < 128 ? ((first.ascii[code >>> 5] >>> (code & 31)) & 1) === 1 : first.other;
+    };
+    const salary = analysePattern('(?<![\\d,.])(?:[6-9]\\d|1\\d\\d) ?k ?(?:rs|inr)').first;
+    expect(['1', '6', '9'].map((ch) => begins(salary, ch))).toEqual([true, true, true]);
+    expect(['0', '5', 'a', ' ', 'é'].map((ch) => begins(salary, ch))).toEqual([false, false, false, false, false]);
+    const optional = analysePattern('(?:the )?company').first;
+    expect(['t', 'c', 'x'].map((ch) => begins(optional, ch))).toEqual([true, true, false]);
+    const dashes = analysePattern('[z\\-a]x').first;
+    expect(['z', '-', 'a', 'm'].map((ch) => begins(dashes, ch))).toEqual([true, true, true, false]);
+    expect(begins(analysePattern('[^a]x').first, 'a')).toBe(true); // negated classes: anything (a safe superset)
+    expect(begins(analysePattern('x?').first, 'q')).toBe(true); // can match empty: anywhere
   });
 });
 
