@@ -11,20 +11,27 @@ const result = evaluate(records);
 const ids = (list: typeof result.misses) => list.map((j) => `${j.record.id}(${j.record.lang}) ${j.finding.level}`);
 
 describe('dev corpus (shared/corpus/dev.jsonl)', () => {
-  it('recall >= 90% overall', () => {
-    expect(recall(result.overall), `misses: ${ids(result.misses).join(', ')}`).toBeGreaterThanOrEqual(0.9);
+  it('recall >= 95% overall', () => {
+    expect(recall(result.overall), `misses: ${ids(result.misses).join(', ')}`).toBeGreaterThanOrEqual(0.95);
   });
 
   it('false alarms <= 3% overall', () => {
     expect(falseAlarmRate(result.overall), `false alarms: ${ids(result.falseAlarms).join(', ')}`).toBeLessThanOrEqual(0.03);
   });
 
-  for (const lang of ['en', 'hi', 'hi-Latn']) {
-    it(`recall >= 90% in ${lang}`, () => {
+  // Every language with at least 5 lures is held to the bar on its own: a good average must not hide
+  // a language the rules do not speak well.
+  const measured = [...result.byLanguage].filter(([, stats]) => stats.lures >= 5).map(([lang]) => lang).sort();
+  it('measures at least the main languages per language', () => {
+    expect(measured).toEqual(expect.arrayContaining(['en', 'hi', 'hi-Latn', 'ko', 'zh-Hans', 'ja', 'vi']));
+  });
+  for (const lang of measured) {
+    it(`recall >= 92% and false alarms <= 3% in ${lang}`, () => {
       const stats = result.byLanguage.get(lang)!;
-      expect(stats.lures).toBeGreaterThan(0);
       const misses = result.misses.filter((j) => j.record.lang === lang);
-      expect(recall(stats), `misses: ${ids(misses).join(', ')}`).toBeGreaterThanOrEqual(0.9);
+      const falseAlarms = result.falseAlarms.filter((j) => j.record.lang === lang);
+      expect(recall(stats), `misses: ${ids(misses).join(', ')}`).toBeGreaterThanOrEqual(0.92);
+      expect(falseAlarmRate(stats), `false alarms: ${ids(falseAlarms).join(', ')}`).toBeLessThanOrEqual(0.03);
     });
   }
 

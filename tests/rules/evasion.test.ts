@@ -21,8 +21,8 @@ describe('lures still warn when their tell-tale words are disguised', () => {
       else failed.push(lure.id);
     }
     failures.set(evasion.id, failed);
-    it(`${evasion.id} (${evasion.description}): at least 90% of ${lures.length} warning lures still warn`, () => {
-      expect(1 - failed.length / lures.length, `still missed: ${failed.join(' ')}`).toBeGreaterThanOrEqual(0.9);
+    it(`${evasion.id} (${evasion.description}): at least 95% of ${lures.length} warning lures still warn`, () => {
+      expect(1 - failed.length / lures.length, `still missed: ${failed.join(' ')}`).toBeGreaterThanOrEqual(0.95);
     });
   }
   it('at least 95% of all transformed lures still reach medium or high', () => {
