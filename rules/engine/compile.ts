@@ -44,12 +44,46 @@ export class CompiledPattern {
   }
 }
 
+/**
+ * The index after the character at `i`. With the `u` flag, a lastIndex inside a surrogate pair is
+ * moved back to the pair's start, so stepping one unit past an emoji would find the same match forever.
+ */
+export function nextIndex(text: string, i: number): number {
+  const unit = text.charCodeAt(i);
+  return unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length ? i + 2 : i + 1;
+}
+
+/**
+ * A rule's exceptions. Like CompiledPattern: the bare alternation finds where one may match (fast:
+ * no look-behind in front), the fenced one decides there. A fenced match at a position implies a
+ * bare match at it, so this finds exactly what the fenced alternation finds.
+ */
+export class ExceptionMatcher {
+  private readonly locator: RegExp;
+  private readonly fenced: RegExp;
+  /** `sources`: fenced source -> bare source, as fencedSources returns them. */
+  constructor(sources: Map<string, string>) {
+    this.locator = new RegExp([...sources.values()].join('|'), 'gu');
+    this.fenced = new RegExp([...sources.keys()].join('|'), 'uy');
+  }
+  test(text: string): boolean {
+    this.locator.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = this.locator.exec(text)) !== null) {
+      this.fenced.lastIndex = m.index;
+      if (this.fenced.test(text)) return true;
+      this.locator.lastIndex = nextIndex(text, m.index);
+    }
+    return false;
+  }
+}
+
 export interface CompiledRule {
   rule: Rule;
   /** All the rule's patterns in every language as one regex (meta-test, destination lookups); built on first use. */
   regex: RegExp;
   /** Matches are dropped when this matches within `exceptionWindow` characters. */
-  exception: RegExp | null;
+  exception: ExceptionMatcher | null;
   exceptionWindow: number;
   /** Union of the anchors of the rule's patterns; null when some pattern has none. */
   anchors: string[] | null;
@@ -116,11 +150,6 @@ export function fencedSources(rule: Rule, byLanguage: Record<string, string[]>, 
     }
   }
   return fenced;
-}
-
-/** Builds the combined regex source of a rule's patterns (or exceptions) over all its languages. */
-export function ruleRegexSource(rule: Rule, byLanguage: Record<string, string[]>, languages: Record<string, LanguageInfo>): string {
-  return [...fencedSources(rule, byLanguage, languages).keys()].join('|');
 }
 
 const escapeRegex = (s: string) => s.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
@@ -211,9 +240,9 @@ export function compileRule(rule: Rule, languages: Record<string, LanguageInfo>,
       throw new Error(`rule "${rule.id}": pattern does not compile: ${(error as Error).message}`);
     }
   };
-  let exception: RegExp | null = null;
+  let exception: ExceptionMatcher | null = null;
   if (rule.exceptions && Object.keys(rule.exceptions).length > 0) {
-    exception = new RegExp(ruleRegexSource(rule, rule.exceptions, languages), 'u');
+    exception = new ExceptionMatcher(fencedSources(rule, rule.exceptions, languages));
   }
   const patterns = [...sources].map(([fenced, folded]) => {
     // The gate looks for the rarest set; the others, most precise first, narrow where a match can start.

@@ -2,7 +2,7 @@
 import type { Evidence, Finding, Flag, ThreadMessage } from './types';
 import type { CompiledPattern, CompiledRules } from './compile';
 import type { Anchor } from './required-literals';
-import { candidatePatterns } from './compile';
+import { candidatePatterns, nextIndex } from './compile';
 import { normalise, toOriginalSpan, type NormalisedText } from './normalise';
 import { byCategoryOrder, judge, type CategoryHits, type Verdict } from './score';
 
@@ -15,20 +15,14 @@ export interface DetailedFinding extends Finding {
   reasons: Verdict['reasons'];
 }
 
-/**
- * The index after the character at `i`. With the `u` flag, a lastIndex inside a surrogate pair is
- * moved back to the pair's start, so stepping one unit past an emoji would find the same match forever.
- */
-function nextIndex(text: string, i: number): number {
-  const unit = text.charCodeAt(i);
-  return unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length ? i + 2 : i + 1;
-}
-
 // Start ranges up to this wide are tried position by position with the sticky fenced regex.
 const NARROW_RANGE = 24;
 
 // A pathological page could repeat a phrase thousands of times; a few quotes per rule explain enough.
 const MAX_MATCHES_SCANNED = 50;
+
+// One sighting allowing fewer starts than this is tried directly: cheaper than checking other anchors.
+const FEW_STARTS = 4;
 
 // An anchor seen more often than this in one text no longer narrows where a match can start.
 const MAX_POSITIONS = 32;
@@ -73,10 +67,10 @@ class TextScan {
 
   /** The length of the fenced pattern's match at `start`, or 0. */
   private fencedAt(pattern: CompiledPattern, start: number): number {
+    // Sticky: a successful test leaves lastIndex at the match's end, with no match array to allocate.
     const fenced = pattern.fenced;
     fenced.lastIndex = start;
-    const found = fenced.exec(this.text);
-    return found ? found[0].length : 0;
+    return fenced.test(this.text) ? fenced.lastIndex - start : 0;
   }
 
   /** Whole-text scan: the locator proposes starts, the fenced pattern decides. */
@@ -134,6 +128,7 @@ class TextScan {
    * of the anchor at p allows starts p - maxOffset .. p - minOffset. Empty: the pattern cannot match.
    */
   private narrowByChecks(sightings: number[], checks: Anchor[][]): number[] {
+    if (checks.length === 0 || sightings.length === 2 && sightings[1] - sightings[0] < FEW_STARTS) return sightings;
     const text = this.text;
     // Comparing in place beats finding every occurrence only when the window is small against the text.
     const shortWindow = Math.min(SHORT_WINDOW, text.length >>> 4);
