@@ -23,7 +23,7 @@ export class CompiledPattern {
     /** Literal strings one of which every match contains, with their offsets from the match start; null: run on every text. */
     readonly anchors: GateAnchor[] | null,
     /** Further anchor sets every match needs one of: a candidate start survives only if each set occurs in reach. */
-    readonly checks: Anchor[][],
+    readonly checks: CheckSet[],
     /** Upper bound of a match's length with the context its look-arounds inspect (Infinity if unbounded). */
     readonly maxLength: number,
     /** What a match can begin with, and whether no letter may precede it: cheap tests before the regex. */
@@ -88,7 +88,7 @@ export interface CompiledRule {
   /** Union of the anchors of the rule's patterns; null when some pattern has none. */
   anchors: string[] | null;
   /** The rule's patterns, each its own regex: bare (folded) and fenced sources. */
-  patterns: Array<{ bare: string; fenced: string; anchors: GateAnchor[] | null; checks: Anchor[][]; maxLength: number; first: FirstChars; fencedStart: boolean }>;
+  patterns: Array<{ bare: string; fenced: string; anchors: GateAnchor[] | null; checks: CheckSet[]; maxLength: number; first: FirstChars; fencedStart: boolean }>;
 }
 
 export interface CompiledRules {
@@ -223,6 +223,27 @@ function anchorRate(text: string, rates: Record<string, number>): number {
   return 2e4 / Math.pow(4, text.length);
 }
 
+/**
+ * A further anchor set a match needs: its anchors, the offsets they span together, and their first
+ * characters, so a stretch of text is searched for all of them in one pass.
+ */
+export interface CheckSet {
+  anchors: Anchor[];
+  minOffset: number;
+  maxOffset: number;
+  heads: FirstChars;
+}
+
+function checkSet(anchors: Anchor[]): CheckSet {
+  const heads: FirstChars = { ascii: new Uint32Array(4), other: false };
+  for (const a of anchors) {
+    const code = a.text.charCodeAt(0);
+    if (code < 128) heads.ascii[code >>> 5] |= 1 << (code & 31);
+    else heads.other = true;
+  }
+  return { anchors, minOffset: Math.min(...anchors.map((a) => a.minOffset)), maxOffset: Math.max(...anchors.map((a) => a.maxOffset)), heads };
+}
+
 /** How far apart the possible match starts implied by one sighting of an anchor of the set can lie. */
 function offsetSpread(set: Anchor[]): number {
   return Math.max(...set.map((a) => a.maxOffset - a.minOffset));
@@ -259,7 +280,7 @@ export function compileRule(rule: Rule, languages: Record<string, LanguageInfo>,
       .sort((a, b) => offsetSpread(a) - offsetSpread(b))
       .slice(0, MAX_CHECKS);
     // The fence looks at one character (up to two units) on each side of the match.
-    return { bare: folded, fenced, anchors, checks, maxLength: maxSpan + 4, first, fencedStart };
+    return { bare: folded, fenced, anchors, checks: checks.map(checkSet), maxLength: maxSpan + 4, first, fencedStart };
   });
   const anchors = patterns.some((p) => !p.anchors) ? null : [...new Set(patterns.flatMap((p) => p.anchors!.map((a) => a.text)))];
   return {
@@ -286,6 +307,11 @@ export function compileRule(rule: Rule, languages: Record<string, LanguageInfo>,
 export interface LiteralGate {
   /** Single-unit anchors: 1 where some anchor is exactly this character code. */
   singles: Uint8Array;
+  /**
+   * By the low bytes of two neighbouring units: which gram sizes (bit 0: 2, bit 1: 3, bit 2: 4) some
+   * keyed gram starts with. Most positions of a text stop at this one small table.
+   */
+  pairs: Uint8Array;
   /** Bit sets over 2^20 hash slots for anchors of exactly 2 units, exactly 3 units, and 4+ units. */
   bits2: Uint32Array;
   bits3: Uint32Array;
@@ -323,6 +349,7 @@ const mix = (x: number, k: number) => Math.imul(x, k);
 const K1 = 0x9e3779b1, K2 = 0x85ebca77, K3 = 0xc2b2ae3d, K4 = 0x27d4eb2f;
 const slot = (h: number) => h >>> (32 - HASH_BITS);
 const hasBit = (bits: Uint32Array, at: number) => ((bits[at >>> 5] >>> (at & 31)) & 1) !== 0;
+const pairKey = (a: number, b: number) => ((a & 0xff) << 8) | (b & 0xff);
 
 /** A pattern an anchor wakes, and how far before the anchor the pattern's match may start. */
 export interface Target {
@@ -371,6 +398,7 @@ export function buildGate(anchorsOf: Array<GateAnchor[] | null>, fourGrams: Reco
   const patternCount = anchorsOf.length;
   const gate: LiteralGate = {
     singles: new Uint8Array(0x10000),
+    pairs: new Uint8Array(0x10000),
     bits2: new Uint32Array((1 << HASH_BITS) >>> 5),
     bits3: new Uint32Array((1 << HASH_BITS) >>> 5),
     bits4: new Uint32Array((1 << HASH_BITS) >>> 5),
@@ -399,6 +427,7 @@ export function buildGate(anchorsOf: Array<GateAnchor[] | null>, fourGrams: Reco
       const [bits, at, size] =
         anchor.length === 2 ? [gate.bits2, slot(h2), 2] : anchor.length === 3 ? [gate.bits3, slot(h3), 3] : [gate.bits4, slot(h3 ^ mix(c(3), K4)), 4];
       bits[at >>> 5] |= 1 << (at & 31);
+      gate.pairs[pairKey(c(0), c(1))] |= 1 << (size - 2);
       key = at * 4 + size - 1;
     }
     const bucket = gate.buckets.get(key) ?? [];
@@ -446,7 +475,7 @@ export interface Candidate {
  * checked, so every anchor occurrence is reported (up to MAX_SIGHTINGS per pattern).
  */
 export function candidatePatterns(gate: LiteralGate, text: string): Candidate[] {
-  const { singles, bits2, bits3, bits4 } = gate;
+  const { singles, pairs, bits2, bits3, bits4 } = gate;
   const n = text.length;
   let b = n > 0 ? text.charCodeAt(0) : 0;
   let c = n > 1 ? text.charCodeAt(1) : 0;
@@ -457,15 +486,20 @@ export function candidatePatterns(gate: LiteralGate, text: string): Candidate[] 
     c = d;
     d = i + 3 < n ? text.charCodeAt(i + 3) : 0;
     if (singles[a] === 1) recordSightings(gate, a * 4, text, i);
-    if (i + 1 >= n) break;
+    const sizes = i + 1 < n ? pairs[pairKey(a, b)] : 0;
+    if (sizes === 0) continue;
     const h2 = mix(a, K1) ^ mix(b, K2);
-    const at2 = slot(h2);
-    if (hasBit(bits2, at2)) recordSightings(gate, at2 * 4 + 1, text, i);
-    if (i + 2 >= n) continue;
+    if (sizes & 1) {
+      const at2 = slot(h2);
+      if (hasBit(bits2, at2)) recordSightings(gate, at2 * 4 + 1, text, i);
+    }
+    if (sizes === 1 || i + 2 >= n) continue;
     const h3 = h2 ^ mix(c, K3);
-    const at3 = slot(h3);
-    if (hasBit(bits3, at3)) recordSightings(gate, at3 * 4 + 2, text, i);
-    if (i + 3 >= n) continue;
+    if (sizes & 2) {
+      const at3 = slot(h3);
+      if (hasBit(bits3, at3)) recordSightings(gate, at3 * 4 + 2, text, i);
+    }
+    if ((sizes & 4) === 0 || i + 3 >= n) continue;
     const at4 = slot(h3 ^ mix(d, K4));
     if (hasBit(bits4, at4)) recordSightings(gate, at4 * 4 + 3, text, i);
   }

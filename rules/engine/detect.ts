@@ -1,7 +1,7 @@
 // Owns detection: normalise once, gate, run the candidate rules, collect evidence, judge the combination.
 import type { Evidence, Finding, Flag, ThreadMessage } from './types';
 import type { CompiledPattern, CompiledRules } from './compile';
-import type { Anchor } from './required-literals';
+import type { CheckSet } from './compile';
 import { candidatePatterns, nextIndex } from './compile';
 import { normalise, toOriginalSpan, type NormalisedText } from './normalise';
 import { byCategoryOrder, judge, type CategoryHits, type Verdict } from './score';
@@ -26,9 +26,9 @@ const FEW_STARTS = 4;
 
 // An anchor seen more often than this in one text no longer narrows where a match can start.
 const MAX_POSITIONS = 32;
-// Windows up to this wide (and a 16th of the text) are searched in place; wider ones use the anchor's
+// Windows up to this wide (and an eighth of the text) are searched in place; wider ones use the anchor's
 // positions in the text, found once per text.
-const SHORT_WINDOW = 96;
+const SHORT_WINDOW = 192;
 
 /**
  * One text being matched: runs the gate's candidate patterns where they can start and collects
@@ -127,31 +127,41 @@ class TextScan {
    * starting at s contains one anchor of each set at an offset in that anchor's range, so a sighting
    * of the anchor at p allows starts p - maxOffset .. p - minOffset. Empty: the pattern cannot match.
    */
-  private narrowByChecks(sightings: number[], checks: Anchor[][]): number[] {
-    if (checks.length === 0 || sightings.length === 2 && sightings[1] - sightings[0] < FEW_STARTS) return sightings;
+  private narrowByChecks(sightings: number[], checks: CheckSet[]): number[] {
+    if (checks.length === 0 || (sightings.length === 2 && sightings[1] - sightings[0] < FEW_STARTS)) return sightings;
     const text = this.text;
     // Comparing in place beats finding every occurrence only when the window is small against the text.
-    const shortWindow = Math.min(SHORT_WINDOW, text.length >>> 4);
+    const shortWindow = Math.min(SHORT_WINDOW, text.length >>> 3);
     let ranges = sightings;
     for (const set of checks) {
       const narrowed: number[] = [];
       for (let r = 0; r < ranges.length; r += 2) {
         const lo = ranges[r];
         const hi = ranges[r + 1];
-        for (const anchor of set) {
-          const from = Math.max(0, lo + anchor.minOffset);
-          const to = Math.min(text.length - anchor.text.length, hi + anchor.maxOffset);
-          if (to - from <= shortWindow) {
-            // A short window: compare in place rather than search the whole text.
-            const head = anchor.text.charCodeAt(0);
-            for (let p = from; p <= to; p++) {
-              if (text.charCodeAt(p) === head && text.startsWith(anchor.text, p)) narrowed.push(Math.max(lo, p - anchor.maxOffset), Math.min(hi, p - anchor.minOffset));
+        const from = Math.max(0, lo + set.minOffset);
+        const to = Math.min(text.length - 1, hi + set.maxOffset);
+        if (to - from <= shortWindow) {
+          // A short window: one pass over it, comparing where one of the set's anchors could begin.
+          const { ascii, other } = set.heads;
+          for (let p = from; p <= to; p++) {
+            const code = text.charCodeAt(p);
+            if (code < 128 ? ((ascii[code >>> 5] >>> (code & 31)) & 1) === 0 : !other) continue;
+            for (const anchor of set.anchors) {
+              if (p < lo + anchor.minOffset || p > hi + anchor.maxOffset || !text.startsWith(anchor.text, p)) continue;
+              narrowed.push(Math.max(lo, p - anchor.maxOffset), Math.min(hi, p - anchor.minOffset));
             }
+          }
+          continue;
+        }
+        for (const anchor of set.anchors) {
+          const positions = this.positionsOf(anchor.text);
+          if (positions === null) {
+            narrowed.push(lo, hi);
             continue;
           }
-          const positions = this.positionsOf(anchor.text);
-          if (positions === null) narrowed.push(lo, hi);
-          else for (const p of positions) if (p >= from && p <= to) narrowed.push(Math.max(lo, p - anchor.maxOffset), Math.min(hi, p - anchor.minOffset));
+          for (const p of positions) {
+            if (p >= lo + anchor.minOffset && p <= hi + anchor.maxOffset) narrowed.push(Math.max(lo, p - anchor.maxOffset), Math.min(hi, p - anchor.minOffset));
+          }
         }
       }
       if (narrowed.length === 0) return narrowed;
