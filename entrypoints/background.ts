@@ -4,9 +4,11 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser, type Browser } from 'wxt/browser';
 import { detectText } from '../rules';
 import { checkTextItem, settingsItem, tabVerdictItem, textHash, type Sensitivity, type TabVerdict } from '../components/storage';
-import { isContentMessage } from './scan.content/messages';
+import { isContentMessage, isPanelLocaleRequest } from './scan.content/messages';
+import { currentPanelLocale } from '../components/panel/texts';
 import { isJudgeMessage } from './scan.content/judge';
 import { judgeLocally } from './scan.content/judge-local';
+import { ensureGateRegistered, SCANNER_FILE } from './scan.content/registration';
 
 /** The context-menu item's id. */
 export const MENU_ID = 'lurewatch-check-selection';
@@ -102,6 +104,11 @@ export async function onContextMenuClick(info: Pick<Browser.contextMenus.OnClick
 }
 
 export default defineBackground(() => {
+  // The every-page gate is registered here rather than in the manifest (see scan.content/registration.ts).
+  Promise.resolve()
+    .then(() => ensureGateRegistered(browser.scripting))
+    .catch((error) => console.warn('LureWatch: could not register the page gate', error));
+
   browser.runtime.onInstalled.addListener((details) => {
     onInstalled(details).catch(() => {});
   });
@@ -114,12 +121,14 @@ export default defineBackground(() => {
     if (sender.id !== browser.runtime.id) return undefined;
     // The engine runs here for the pages: their main thread never compiles or runs the rules.
     if (isJudgeMessage(message)) return Promise.resolve(judgeLocally(message.items.slice(0, 500), message.lang));
+    // The scanner's wording: only the user's language reaches the page.
+    if (isPanelLocaleRequest(message)) return currentPanelLocale();
     // The gate found the page job-like: inject the scanner into that frame (pages with nothing job-like never load it).
     if ((message as { type?: unknown } | null)?.type === 'lurewatch:start') {
       const tabId = sender.tab?.id;
       if (tabId === undefined || tabId < 0) return undefined;
       return browser.scripting
-        .executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/scan-main.js'] })
+        .executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [SCANNER_FILE] })
         .then(() => undefined, () => undefined);
     }
     if (!isContentMessage(message)) return undefined;

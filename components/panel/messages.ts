@@ -1,79 +1,39 @@
-// Owns the wording of the in-page mark and panel (interface strings only: every red flag's title,
-// explanation and what-to-check come from the rule data in rules/). English first; add a language by
-// adding a key with the same entries. Missing entries fall back to English.
+// Owns the wording of the in-page mark and panel on the page side. It holds no strings: the texts are the
+// interface messages (public/_locales) in the user's language, which the background worker sends with the
+// page's language and direction (texts.ts). Every red flag's title, explanation and what-to-check come from
+// the rule data (rules/, translated in rules/i18n), explained in the background as well.
+import type { PanelKey, PanelTexts } from './texts';
 
-const en = {
-  markHigh: 'LureWatch: high risk',
-  markMedium: 'LureWatch: warning signs',
-  markLow: 'LureWatch: check this',
-  markLabel: 'LureWatch: {level}. This {kind} has signs of a human-trafficking job lure. Show why.',
-  levelHigh: 'High risk',
-  levelMedium: 'Warning signs',
-  levelLow: 'Possible warning sign',
-  kindListing: 'job listing',
-  kindPost: 'post',
-  kindMessage: 'message',
-  kindThread: 'conversation',
-  kindSelection: 'text',
-  headingHigh: 'This {kind} has the warning signs of a trafficking job lure',
-  headingMedium: 'This {kind} has several warning signs of a trafficking job lure',
-  headingLow: 'This {kind} has a possible warning sign',
-  summary:
-    'People who answered offers like this were taken to “scam compounds” in Southeast Asia, had their passports taken and were forced to defraud others. Not every such offer is a trap: verify before you go.',
-  flagsHeading: 'Red flags found',
-  quotedLabel: 'Words that raised it',
-  inMessage: 'message {n}',
-  whatToCheck: 'What to check:',
-  whatToDoHeading: 'What to do',
-  todo1: 'Do not send your passport, ID photos or money, and do not travel on a tourist visa to take a job.',
-  todo2: 'Ask for the employer’s registered name and the exact address of the workplace, and check them yourself.',
-  todo3: 'Check that the recruiter is a licensed agency in your country’s official register.',
-  todo4: 'Talk it over with someone you trust before you decide. If someone is already there and in danger, contact their embassy or the police.',
-  contactsHeading: 'Whom to contact',
-  contactsIntro: 'Embassies, national hotlines and the register of licensed recruiters for your country are on the full page.',
-  fullExplanation: 'Full explanation and reporting contacts',
-  dismiss: 'I checked it – dismiss this warning',
-  dismissed: 'Dismissed. LureWatch will not mark this text again.',
-  close: 'Close',
-  panelLabel: 'LureWatch warning',
-  onDevice: 'Checked on your device. Nothing was sent anywhere.',
-};
+export type { PanelKey, PanelLocale, PanelTexts } from './texts';
 
-export type PanelMessageKey = keyof typeof en;
-
-const MESSAGES: Record<string, Partial<Record<PanelMessageKey, string>>> = { en };
-
-/** A panel string in `lang` (falling back to English), with `{name}` placeholders filled in. */
-export function panelText(lang: string, key: PanelMessageKey, values: Record<string, string | number> = {}): string {
-  const base = lang.split('-')[0];
-  const raw = MESSAGES[lang]?.[key] ?? MESSAGES[base]?.[key] ?? en[key];
-  return raw.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+/** A panel text with `{name}` placeholders filled in. */
+export function panelText(texts: PanelTexts, key: PanelKey, values: Record<string, string | number> = {}): string {
+  return texts[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
-const KIND_KEYS = { listing: 'kindListing', post: 'kindPost', message: 'kindMessage', thread: 'kindThread', selection: 'kindSelection' } as const;
+const KIND_KEYS = { listing: 'segmentListing', post: 'segmentPost', message: 'segmentMessage', thread: 'segmentThread', selection: 'segmentSelection' } as const;
 const LEVEL_KEYS = { high: 'levelHigh', medium: 'levelMedium', low: 'levelLow' } as const;
-const MARK_KEYS = { high: 'markHigh', medium: 'markMedium', low: 'markLow' } as const;
-const HEADING_KEYS = { high: 'headingHigh', medium: 'headingMedium', low: 'headingLow' } as const;
+const SUMMARY_KEYS = { high: 'levelHighSummary', medium: 'levelMediumSummary', low: 'levelLowSummary' } as const;
 
 export type ShownLevel = 'high' | 'medium' | 'low';
 export type SegmentKindName = keyof typeof KIND_KEYS;
 
-export function kindName(lang: string, kind: SegmentKindName): string {
-  return panelText(lang, KIND_KEYS[kind] ?? 'kindPost');
+/** What was judged: a job listing, a post, a message, a chat or selected text. */
+export function kindName(texts: PanelTexts, kind: SegmentKindName): string {
+  return panelText(texts, KIND_KEYS[kind] ?? 'segmentPost');
 }
 
-export function levelName(lang: string, level: ShownLevel): string {
-  return panelText(lang, LEVEL_KEYS[level]);
+export function levelName(texts: PanelTexts, level: ShownLevel): string {
+  return panelText(texts, LEVEL_KEYS[level]);
 }
 
-export function panelHeading(lang: string, level: ShownLevel, kind: SegmentKindName): string {
-  return panelText(lang, HEADING_KEYS[level], { kind: kindName(lang, kind) });
+/** The panel's heading: what the level means for the user. */
+export function levelSummary(texts: PanelTexts, level: ShownLevel): string {
+  return panelText(texts, SUMMARY_KEYS[level]);
 }
 
 /** The mark's visible text and its accessible name. */
-export function markWording(lang: string, level: ShownLevel, kind: SegmentKindName): { text: string; label: string } {
-  return {
-    text: panelText(lang, MARK_KEYS[level]),
-    label: panelText(lang, 'markLabel', { level: levelName(lang, level), kind: kindName(lang, kind) }),
-  };
+export function markWording(texts: PanelTexts, level: ShownLevel, kind: SegmentKindName): { text: string; label: string } {
+  const values = { level: levelName(texts, level), kind: kindName(texts, kind) };
+  return { text: panelText(texts, 'panelMark', values), label: panelText(texts, 'panelMarkLabel', values) };
 }

@@ -9,12 +9,13 @@ export type PanelContent = Omit<PanelProps, 'onClose'>;
 
 const STOPPED = ['keydown', 'keyup', 'keypress', 'click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'focusin', 'focusout', 'wheel'] as const;
 
-// The host's own box, set inline with !important so page rules cannot move, hide or restyle it.
+// The host's own box, set inline with !important so page rules cannot move, hide or restyle it. It sits at
+// the end of the line in the panel's direction: top right, or top left for a right-to-left language (the
+// page's own direction says nothing about the panel's).
 const HOST_STYLE: Record<string, string> = {
   all: 'initial',
   position: 'fixed',
   top: '16px',
-  right: '16px',
   width: 'min(420px, calc(100vw - 32px))',
   'z-index': '2147483647',
   display: 'block',
@@ -78,6 +79,11 @@ export function createPanel(doc: Document, onClosed?: () => void, shadowMode: Sh
       const target = ensure();
       returnTo = returnFocusTo;
       open = true;
+      const { dir, lang } = content.locale;
+      host!.style.setProperty(dir === 'rtl' ? 'left' : 'right', '16px', 'important');
+      host!.style.setProperty(dir === 'rtl' ? 'right' : 'left', 'auto', 'important');
+      target.setAttribute('dir', dir);
+      target.setAttribute('lang', lang);
       host!.style.setProperty('display', 'block', 'important');
       doc.addEventListener('keydown', onDocumentKey, true);
       render(h(Panel, { ...content, onClose: () => handle.close() }), target);

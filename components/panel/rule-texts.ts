@@ -1,14 +1,9 @@
 // Owns looking up a red flag's words for the panel: the category's title, explanation and what-to-check,
-// and the rule's title, all from the rule data in rules/ (never written here), in the interface language.
-import { builtInCategories, builtInPacks, type Category, type Flag, type Localized, type Rule } from '../../rules';
-
-let rulesById: Map<string, Rule> | null = null;
-let categoriesById: Map<string, Category> | null = null;
-
-function pick(text: Localized | undefined, lang: string): string {
-  if (!text) return '';
-  return text[lang] ?? text[lang.split('-')[0]] ?? text.en;
-}
+// and the rule's title, all from the rule data in rules/ (never written here), in the interface language
+// (rules/i18n, falling back to English). Runs next to the engine in the background worker, which holds every
+// language: the page receives only the words it shows.
+import { categoryTexts, ruleTexts } from '../../rules/i18n';
+import type { Flag } from '../../rules';
 
 export interface FlagGroup {
   category: string;
@@ -23,26 +18,23 @@ export interface FlagGroup {
 const RED_FLAG = /^(?:R\d+|T)$/;
 const MAX_QUOTES = 3;
 
-/** A finding's red flags grouped by category, with their texts from the rule data. */
+/** A finding's red flags grouped by category, with their texts from the rule data in `lang`. */
 export function explainFlags(flags: Flag[], lang: string): FlagGroup[] {
-  rulesById ??= new Map(builtInPacks.flatMap((p) => p.rules).map((r) => [r.id, r]));
-  categoriesById ??= new Map(builtInCategories.map((c) => [c.id, c]));
   const groups = new Map<string, FlagGroup>();
   for (const flag of flags) {
     if (!RED_FLAG.test(flag.category)) continue;
     let group = groups.get(flag.category);
     if (!group) {
-      const category = categoriesById.get(flag.category);
+      const category = categoryTexts(flag.category, lang);
       group = {
         category: flag.category,
-        title: pick(category?.title, lang) || flag.category,
-        explanation: pick(category?.explanation, lang),
-        whatToCheck: pick(category?.whatToCheck, lang),
+        title: category?.title || flag.category,
+        explanation: category?.explanation ?? '',
+        whatToCheck: category?.whatToCheck ?? '',
         rules: [],
       };
       groups.set(flag.category, group);
     }
-    const rule = rulesById.get(flag.rule);
     const seen = new Set<string>();
     const quotes: Array<{ text: string; message?: number }> = [];
     for (const e of flag.evidence) {
@@ -52,7 +44,7 @@ export function explainFlags(flags: Flag[], lang: string): FlagGroup[] {
       quotes.push({ text: e.text.trim(), message: e.message });
       if (quotes.length >= MAX_QUOTES) break;
     }
-    group.rules.push({ rule: flag.rule, title: pick(rule?.title, lang) || flag.rule, quotes });
+    group.rules.push({ rule: flag.rule, title: ruleTexts(flag.rule, lang)?.title || flag.rule, quotes });
   }
   return [...groups.values()];
 }

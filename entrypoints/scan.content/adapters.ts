@@ -1,5 +1,7 @@
 // Owns the site adapters: small declarative descriptions of where segments are on known job and messaging
 // sites. Each has an HTML fixture modelled on the site's markup in tests/fixtures/pages and a test in tests/page.
+// Which pages each adapter is for (hosts, URL test) lives in sites.ts, which the every-page gate imports alone.
+import { knownSite, siteFor, type KnownSite } from './sites';
 
 /** What kind of thing a segment is (the popup and the CLI show it). */
 export type SegmentKind = 'listing' | 'post' | 'message';
@@ -30,28 +32,16 @@ export interface ThreadRule {
   markSelector?: string;
 }
 
-/** A site adapter (Refined GitHub's page-detect style): plain data plus one URL test. */
-export interface SiteAdapter {
-  id: string;
-  /** Match patterns of the pages this adapter is for (documentation; `hosts` is what is tested). */
-  matches: string[];
-  /** Host names this adapter handles: exact names, or suffixes written with a leading dot. */
-  hosts: string[];
-  /** Whether the adapter applies to this page of the site (e.g. LinkedIn's jobs pages, not its feed). */
-  isRelevantPage(url: URL): boolean;
+/** A site adapter (Refined GitHub's page-detect style): a known site (sites.ts) plus where its segments are. */
+export interface SiteAdapter extends KnownSite {
   segments: SegmentRule[];
   thread?: ThreadRule;
 }
 
-const path = (url: URL, ...prefixes: string[]) => prefixes.some((p) => url.pathname.startsWith(p));
-
 /** The built-in adapters, most specific first (the first relevant one wins). */
 export const ADAPTERS: SiteAdapter[] = [
   {
-    id: 'linkedin-jobs',
-    matches: ['https://www.linkedin.com/jobs/*'],
-    hosts: ['.linkedin.com'],
-    isRelevantPage: (url) => path(url, '/jobs/', '/comm/jobs/'),
+    ...knownSite('linkedin-jobs'),
     segments: [
       // Search results: one card per <li data-occludable-job-id> (the list is virtualised: cards are emptied
       // and refilled as they scroll, which the observer sees as text changes).
@@ -66,10 +56,7 @@ export const ADAPTERS: SiteAdapter[] = [
     ],
   },
   {
-    id: 'linkedin-messaging',
-    matches: ['https://www.linkedin.com/messaging/*'],
-    hosts: ['.linkedin.com'],
-    isRelevantPage: (url) => path(url, '/messaging/'),
+    ...knownSite('linkedin-messaging'),
     segments: [],
     thread: {
       containerSelector: '.msg-s-message-list',
@@ -80,10 +67,7 @@ export const ADAPTERS: SiteAdapter[] = [
     },
   },
   {
-    id: 'indeed',
-    matches: ['https://*.indeed.com/*'],
-    hosts: ['.indeed.com', '.indeed.co.in', '.indeed.co.uk', '.indeed.com.ph', '.indeed.com.my', '.indeed.com.sg'],
-    isRelevantPage: (url) => path(url, '/jobs', '/q-', '/viewjob', '/m/', '/cmp/') || url.pathname === '/',
+    ...knownSite('indeed'),
     segments: [
       { kind: 'listing', segmentSelector: '#mosaic-provider-jobcards .job_seen_beacon, #mosaic-jobResults .job_seen_beacon', markSelector: '.jcs-JobTitle' },
       {
@@ -95,10 +79,7 @@ export const ADAPTERS: SiteAdapter[] = [
     ],
   },
   {
-    id: 'naukri',
-    matches: ['https://www.naukri.com/*'],
-    hosts: ['.naukri.com'],
-    isRelevantPage: () => true,
+    ...knownSite('naukri'),
     segments: [
       { kind: 'listing', segmentSelector: '.srp-jobtuple-wrapper, article.jobTuple', markSelector: 'a.title' },
       // Job page: CSS-module class names carry a hash suffix, so match on the stable prefix.
@@ -110,10 +91,7 @@ export const ADAPTERS: SiteAdapter[] = [
     ],
   },
   {
-    id: 'jobstreet',
-    matches: ['https://*.jobstreet.com/*', 'https://*.jobstreet.co.id/*', 'https://*.jobsdb.com/*'],
-    hosts: ['.jobstreet.com', '.jobstreet.co.id', '.jobsdb.com'],
-    isRelevantPage: () => true,
+    ...knownSite('jobstreet'),
     // SEEK's platform marks its parts with data-automation attributes, steadier than its hashed classes.
     segments: [
       { kind: 'listing', segmentSelector: 'article[data-automation="normalJob"], article[data-card-type="JobCard"]', markSelector: '[data-automation="jobTitle"]' },
@@ -126,10 +104,7 @@ export const ADAPTERS: SiteAdapter[] = [
     ],
   },
   {
-    id: 'facebook-marketplace',
-    matches: ['https://www.facebook.com/marketplace/*'],
-    hosts: ['.facebook.com'],
-    isRelevantPage: (url) => path(url, '/marketplace/'),
+    ...knownSite('facebook-marketplace'),
     segments: [
       // An item or job opened in the listing viewer (a dialog over the grid) or on its own page.
       { kind: 'listing', segmentSelector: '[aria-label="Marketplace listing viewer"], [role="main"][aria-label="Marketplace listing"]', textSelector: 'h1, [dir="auto"]', markSelector: 'h1' },
@@ -138,10 +113,7 @@ export const ADAPTERS: SiteAdapter[] = [
     ],
   },
   {
-    id: 'facebook-messenger',
-    matches: ['https://www.messenger.com/*', 'https://www.facebook.com/messages/*'],
-    hosts: ['.messenger.com', '.facebook.com'],
-    isRelevantPage: (url) => url.hostname.endsWith('messenger.com') || path(url, '/messages/'),
+    ...knownSite('facebook-messenger'),
     segments: [],
     thread: {
       containerSelector: '[role="main"] [role="grid"][aria-label]',
@@ -152,10 +124,7 @@ export const ADAPTERS: SiteAdapter[] = [
     },
   },
   {
-    id: 'facebook-posts',
-    matches: ['https://www.facebook.com/*'],
-    hosts: ['.facebook.com'],
-    isRelevantPage: (url) => !path(url, '/messages/', '/marketplace/'),
+    ...knownSite('facebook-posts'),
     segments: [
       // Group feeds number their posts with aria-posinset; the news feed and single posts use role=article
       // (comments are nested role=article too: they are read as part of their post).
@@ -167,10 +136,7 @@ export const ADAPTERS: SiteAdapter[] = [
     ],
   },
   {
-    id: 'whatsapp',
-    matches: ['https://web.whatsapp.com/*'],
-    hosts: ['web.whatsapp.com'],
-    isRelevantPage: () => true,
+    ...knownSite('whatsapp'),
     segments: [],
     thread: {
       containerSelector: '#main',
@@ -183,10 +149,7 @@ export const ADAPTERS: SiteAdapter[] = [
     },
   },
   {
-    id: 'telegram-k',
-    matches: ['https://web.telegram.org/k/*'],
-    hosts: ['web.telegram.org'],
-    isRelevantPage: (url) => path(url, '/k'),
+    ...knownSite('telegram-k'),
     segments: [],
     thread: {
       containerSelector: '.chat.active .bubbles-inner, .bubbles-inner',
@@ -197,10 +160,7 @@ export const ADAPTERS: SiteAdapter[] = [
     },
   },
   {
-    id: 'telegram-a',
-    matches: ['https://web.telegram.org/a/*'],
-    hosts: ['web.telegram.org'],
-    isRelevantPage: (url) => path(url, '/a'),
+    ...knownSite('telegram-a'),
     segments: [],
     thread: {
       containerSelector: '.MessageList',
@@ -211,10 +171,7 @@ export const ADAPTERS: SiteAdapter[] = [
     },
   },
   {
-    id: 'gmail',
-    matches: ['https://mail.google.com/*'],
-    hosts: ['mail.google.com'],
-    isRelevantPage: (url) => path(url, '/mail/'),
+    ...knownSite('gmail'),
     segments: [
       // Inbox rows: sender, subject and snippet.
       { kind: 'message', segmentSelector: 'tr.zA', textSelector: '.yW, .bog, .y2', markSelector: '.xT' },
@@ -231,22 +188,9 @@ export const ADAPTERS: SiteAdapter[] = [
   },
 ];
 
-function hostMatches(hostname: string, hosts: string[]): boolean {
-  return hosts.some((h) => (h.startsWith('.') ? hostname === h.slice(1) || hostname.endsWith(h) : hostname === h));
-}
-
 /** The adapter for this page, or null for the generic segmenter. */
 export function adapterFor(url: URL | string, adapters: SiteAdapter[] = ADAPTERS): SiteAdapter | null {
-  let parsed: URL;
-  try {
-    parsed = typeof url === 'string' ? new URL(url) : url;
-  } catch {
-    return null;
-  }
-  for (const adapter of adapters) {
-    if (hostMatches(parsed.hostname, adapter.hosts) && adapter.isRelevantPage(parsed)) return adapter;
-  }
-  return null;
+  return siteFor(url, adapters);
 }
 
 /** One selector matching anything the adapter would treat as a segment or a thread. */

@@ -1,22 +1,19 @@
-// Owns the in-page scanner's wiring, injected by the background once the gate (index.ts) found the page
+// Owns the in-page scanner's wiring, injected by the background once the gate (gate.ts) found the page
 // job-like: settings (per-site off switch, sensitivity, language), dismissed warnings, the scanner, the one
-// panel, SPA navigation and the messages to the background worker. Every callback is guarded: an error here
-// is contained and never becomes the page's error.
+// panel in the user's language (texts from the background worker), SPA navigation and the messages to the
+// background worker. Every callback is guarded: an error here is contained and never becomes the page's error.
 import { browser } from 'wxt/browser';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import css from './style.css?inline';
 import { dismissedItem, settingsItem, type Settings, type TabVerdict } from '../../components/storage';
 import { createPanel } from '../../components/panel/mount';
-import { markWording, type SegmentKindName, type ShownLevel } from '../../components/panel/messages';
+import { markWording, type PanelLocale, type SegmentKindName, type ShownLevel } from '../../components/panel/messages';
 import { PageScanner, type Judged } from './scanner';
-import type { ContentToBackground } from './messages';
+import { PANEL_LOCALE_REQUEST, type ContentToBackground } from './messages';
 import type { JudgeMessage, JudgeResult } from './judge';
 
-/** Starts the scanner in this frame (called once by the injected scan-main script). */
-export function startScanner(): void {
-  // A second injection (the gate asked again after an SPA navigation) replaces the first: WXT's context
-  // tells older instances of the same name to stop.
-  const ctx = new ContentScriptContext('lurewatch-scan');
+/** Starts the scanner in this frame (called by the injected content script, index.ts). */
+export function startScanner(ctx: ContentScriptContext): void {
   run(ctx).catch((error) => console.debug('LureWatch: content script stopped', error));
 }
 
@@ -38,13 +35,23 @@ function threadText(j: Judged): string {
   return j.messages ? j.messages.map((m) => (m.from ? `${m.from}: ${m.text}` : m.text)).join('\n') : j.text;
 }
 
+/** The panel's language, direction and texts for the user's settings, from the background worker. */
+async function requestLocale(): Promise<PanelLocale> {
+  const locale = (await browser.runtime.sendMessage(PANEL_LOCALE_REQUEST)) as PanelLocale | undefined;
+  if (!locale?.texts) throw new Error('LureWatch: no panel texts');
+  return locale;
+}
+
 async function run(ctx: ContentScriptContext): Promise<void> {
   if (ctx.isInvalid) return;
-  let settings: Settings = await settingsItem.getValue();
-  let dismissed = new Set(await dismissedItem.getValue());
+  const [initialSettings, dismissedList, initialLocale] = await Promise.all([settingsItem.getValue(), dismissedItem.getValue(), requestLocale()]);
+  let settings: Settings = initialSettings;
+  let dismissed = new Set(dismissedList);
+  // The interface language: the red flags are explained in it, the marks and the panel worded in it.
+  let locale = initialLocale;
   if (ctx.isInvalid) return;
   const site = location.hostname;
-  const lang = () => settings.uiLanguage || navigator.language || 'en';
+  const lang = () => locale.lang;
   let scanner: PageScanner | null = null;
   let openFor: Element | null = null;
   let lastVerdict: TabVerdict = emptyVerdict();
@@ -71,7 +78,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
         level: level as ShownLevel,
         kind: j.kind as SegmentKindName,
         groups: j.explained ?? [],
-        lang: lang(),
+        locale,
         checkUrl: (browser.runtime.getURL as (path: string) => string)('/check.html'),
         onOpenCheck: () => send({ type: 'lurewatch:open-check', text: threadText(j) }),
         onDismiss: () => {
@@ -101,7 +108,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
       later: (work, ms) => ctx.setTimeout(work, ms),
       report,
       activate,
-      wording: (level, kind) => markWording(lang(), level, kind as SegmentKindName),
+      wording: (level, kind) => markWording(locale.texts, level, kind as SegmentKindName),
       warn: (message) => console.warn(message),
       css,
       sensitivity: settings.sensitivity,
@@ -121,6 +128,16 @@ async function run(ctx: ContentScriptContext): Promise<void> {
 
   const unwatchSettings = settingsItem.watch((next) => {
     try {
+      if (next.uiLanguage !== settings.uiLanguage) {
+        // Another language: new texts for the marks and the panel (and for the explanations judged from now on).
+        requestLocale()
+          .then((fresh) => {
+            locale = fresh;
+            panel.close();
+            scanner?.rewordMarks();
+          })
+          .catch(() => {});
+      }
       settings = next;
       const off = next.disabledSites.includes(site);
       if (off && scanner) stopScanner();

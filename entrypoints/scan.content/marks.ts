@@ -28,6 +28,8 @@ interface MarkRecord {
   host: HTMLElement;
   button: HTMLButtonElement;
   level: MarkLevel;
+  /** The accessible name it was given (a new interface language words it again). */
+  label: string;
 }
 
 /** Where the mark goes for a segment (inside, or right after an interactive or void element). */
@@ -87,12 +89,13 @@ export class Marks {
     if (segment.hasAttribute(other)) segment.removeAttribute(other);
     this.adopt(segment.getRootNode() as Document | ShadowRoot);
     let record = this.records.get(segment);
-    if (record && record.level === level && record.host.isConnected) return;
+    if (record && record.level === level && record.label === wording.label && record.host.isConnected) return;
     if (!record) {
       record = this.createMark(segment.ownerDocument, onActivate);
       this.records.set(segment, record);
     }
     record.level = level;
+    record.label = wording.label;
     record.button.dataset.level = level;
     record.button.setAttribute('aria-label', wording.label);
     record.button.title = wording.label;
@@ -155,7 +158,7 @@ export class Marks {
       });
     }
     root.append(button);
-    return { host, button, level: 'medium' };
+    return { host, button, level: 'medium', label: '' };
   }
 
   /** Highlights evidence ranges of a segment (replacing earlier ones); a no-op where the API is missing. */

@@ -14,6 +14,13 @@ export interface OpenCheckMessage {
   text: string;
 }
 
+/** Content script → background: the panel's language, direction and texts (answered with a PanelLocale). */
+export const PANEL_LOCALE_REQUEST = { type: 'lurewatch:panel-locale' } as const;
+
+export function isPanelLocaleRequest(value: unknown): boolean {
+  return (value as { type?: unknown } | null)?.type === PANEL_LOCALE_REQUEST.type;
+}
+
 /** Background → content script: send your verdict again (after the tab's badge was reset). */
 export interface ReportRequestMessage {
   type: 'lurewatch:report-request';

@@ -155,6 +155,11 @@ export class PageScanner {
     this.scheduleReport();
   }
 
+  /** The interface language changed: word every mark again. */
+  rewordMarks(): void {
+    this.refreshMarks();
+  }
+
   setSensitivity(value: Sensitivity): void {
     this.sensitivity = value;
     this.refreshMarks();

@@ -1,10 +1,13 @@
 // End-to-end: the built extension in Debian's Chromium on fixture pages served from 127.0.0.1 (the known
-// sites under their real host names, mapped to 127.0.0.1). Asserts marks, badge, panel, dismissal, the
-// per-site switch, that the extension makes no request of its own and that pages log no errors.
+// sites under their real host names, mapped to 127.0.0.1). Asserts marks, badge, panel (in English and in
+// Urdu, right to left), dismissal, the per-site switch, a page whose job-like text arrives after load, that
+// the extension makes no request of its own and that pages log no errors.
 // Nothing here times anything: waits poll until a state is reached (generous limits for a 2-core machine).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
-import { badgeText, launchBrowser, startServer, type Browser, type FixtureServer } from './harness';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { badgeText, launchBrowser, ROOT, startServer, type Browser, type FixtureServer } from './harness';
 
 const SENTINEL = 'LUREWATCH-TEST-LURE-7F3A';
 const WAIT = { timeout: 60_000, interval: 100 };
@@ -146,11 +149,29 @@ async function setStorage(values: Record<string, unknown>): Promise<void> {
   await browser.worker.evaluate((v) => (globalThis as unknown as { chrome: { storage: { local: { set(x: unknown): Promise<void> } } } }).chrome.storage.local.set(v), values);
 }
 
+/**
+ * A page that starts empty and renders a job board after load, as single-page apps do: the generic job board's
+ * cards wait in a <template> (not page text) and are put in 3 s after load, long after the gate's first check.
+ */
+function latePage(): string {
+  const board = readFileSync(join(ROOT, 'tests/fixtures/pages/generic-jobs.html'), 'utf8');
+  const results = /<div class="grid results">[\s\S]*?\n <\/div>/.exec(board)![0];
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>App</title></head><body><div id="app"></div><template id="later">${results}</template><script>
+    setTimeout(() => document.getElementById('app').append(document.getElementById('later').content.cloneNode(true)), 3000);
+  </script></body></html>`;
+}
+
 beforeAll(async () => {
   server = await startServer();
   for (const p of ADAPTER_PAGES) server.route(`${p.host}${p.path}`, p.fixture);
+  server.route('/late-jobs.html', latePage);
   browser = await launchBrowser(inject('extensionDir'));
   browser.context.on('page', watchPage);
+  // The worker registers the every-page gate when it starts: pages opened before that would not get it.
+  type Scripting = { chrome: { scripting: { getRegisteredContentScripts(): Promise<Array<{ id: string }>> } } };
+  const registered = () => browser.worker.evaluate(async () => (await (globalThis as unknown as Scripting).chrome.scripting.getRegisteredContentScripts()).map((s) => s.id));
+  for (let i = 0; i < 300 && !(await registered()).includes('lurewatch-gate'); i++) await new Promise((ok) => setTimeout(ok, 100));
+  expect(await registered()).toEqual(['lurewatch-gate']);
   page = await browser.context.newPage();
 });
 
@@ -179,7 +200,7 @@ describe('LureWatch in Chromium', () => {
     await expect.poll(panelVisible, WAIT).toBe(true);
     await expect.poll(activeTag, WAIT).toBe('lurewatch-panel');
     const text = await panelText();
-    expect(text).toContain('Red flags found');
+    expect(text).toContain('Warning signs found');
     expect(text).toContain('The job is in a scam-compound hotspot');
     expect(text).toContain('Cambodia');
     expect(text).toContain('What to do');
@@ -212,6 +233,15 @@ describe('LureWatch in Chromium', () => {
     await probe(null);
     // No single message carries enough on its own.
     expect(await page.locator('.message[data-lurewatch-risk]').count()).toBe(0);
+  });
+
+  it('scans a page whose job-like text arrives after load (it starts empty)', async () => {
+    await open(`${server.origin}/late-jobs.html`);
+    expect(await page.evaluate(() => document.body.innerText.trim())).toBe('');
+    await expectFlagged('#job-101');
+    await expectFlagged('#job-104');
+    await probe('.job.card');
+    for (const id of ['#job-102', '#job-103']) expect(await riskOf(id)).toBeNull();
   });
 
   it('leaves a news article about scam compounds unmarked', async () => {
@@ -320,6 +350,39 @@ describe('LureWatch in Chromium', () => {
     await expect.poll(() => badgeText(browser), WAIT).toBe('');
     await setStorage({ settings: { ...base, disabledSites: [] } });
     await expectFlagged('#job-101');
+  });
+
+  it('speaks the chosen interface language in the marks and the panel, right to left in Urdu', async () => {
+    const settings = await browser.worker.evaluate(async () => (await (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get('settings')).settings ?? null);
+    const base = (settings as Record<string, unknown> | null) ?? { homeCountry: '', uiLanguage: '', sensitivity: 'standard', disabledSites: [], onboarded: false };
+    await setStorage({ settings: { ...base, uiLanguage: 'ur' } });
+    try {
+      await open(`${server.origin}/generic-jobs.html`);
+      await expectFlagged('#job-101');
+      const ur = JSON.parse(readFileSync(join(ROOT, 'public/_locales/ur/messages.json'), 'utf8')) as Record<string, { message: string }>;
+      await clickMark('#job-101');
+      await expect.poll(panelVisible, WAIT).toBe(true);
+      const text = await panelText();
+      expect(text).toContain(ur.flagsHeading.message);
+      expect(text).toContain(ur.panelFullExplanation.message);
+      expect(text).not.toContain('Warning signs found');
+      // The panel's root is right to left, and the panel sits at the top left.
+      const session = await cdp();
+      try {
+        const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode & { attributes?: string[] } };
+        const panelRoot = findNode(root, (n) => n.localName === 'div' && ((n as { attributes?: string[] }).attributes ?? []).join(' ').includes('panel level-')) as { attributes?: string[] } | null;
+        const attributes = panelRoot?.attributes ?? [];
+        expect(attributes[attributes.indexOf('dir') + 1]).toBe('rtl');
+      } finally {
+        await session.detach();
+      }
+      const box = await page.evaluate(() => document.querySelector('lurewatch-panel')!.getBoundingClientRect().left);
+      expect(box).toBeLessThan(100);
+      await page.screenshot({ path: 'test-results/e2e-panel-urdu.png' }).catch(() => {});
+      await page.keyboard.press('Escape');
+    } finally {
+      await setStorage({ settings: { ...base, uiLanguage: '' } });
+    }
   });
 
   it('made no network request of its own, and no page logged an error', async () => {

@@ -1,10 +1,13 @@
 // Tests the in-page panel: it explains each red flag with the rule data's own words and the quoted evidence,
-// renders page text as text (never markup), and handles dismiss, Escape and focus return.
+// renders page text as text (never markup), handles dismiss, Escape and focus return, and speaks the user's
+// interface language (right to left in Urdu) with texts from the shipped message files.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { builtInCategories, detectText } from '../../rules';
+import { categoryTexts } from '../../rules/i18n';
 import { createPanel, type PanelHandle } from '../../components/panel/mount';
-import { markWording } from '../../components/panel/messages';
+import { markWording, type PanelLocale } from '../../components/panel/messages';
 import { explainFlags } from '../../components/panel/rule-texts';
+import { ENGLISH_PANEL, panelLocale } from '../../components/panel/texts';
 
 const LURE = 'URGENT HIRING: Customer Support / Data Entry in Cambodia. Salary $1,500/month, free air ticket and hotel. Tourist visa arranged. Interview on Telegram only.';
 
@@ -15,8 +18,9 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-function openPanel(text: string, extra: { onDismiss?: () => void; onOpenCheck?: () => void } = {}) {
+function openPanel(text: string, extra: { onDismiss?: () => void; onOpenCheck?: () => void; locale?: PanelLocale } = {}) {
   const finding = detectText(text);
+  const locale = extra.locale ?? ENGLISH_PANEL;
   const button = document.createElement('button');
   document.body.append(button);
   panel = createPanel(document, undefined, 'open');
@@ -24,8 +28,8 @@ function openPanel(text: string, extra: { onDismiss?: () => void; onOpenCheck?: 
     {
       level: finding.level === 'none' ? 'low' : (finding.level as 'high' | 'medium' | 'low'),
       kind: 'listing',
-      groups: explainFlags(finding.flags, 'en'),
-      lang: 'en',
+      groups: explainFlags(finding.flags, locale.lang),
+      locale,
       checkUrl: 'chrome-extension://test/check.html',
       onOpenCheck: extra.onOpenCheck ?? (() => {}),
       onDismiss: extra.onDismiss ?? (() => {}),
@@ -89,11 +93,38 @@ describe('in-page panel', () => {
     expect(onDismiss).toHaveBeenCalledOnce();
   });
 
-  it('words the mark for each level', () => {
-    expect(markWording('en', 'high', 'thread')).toEqual({
-      text: 'LureWatch: high risk',
-      label: 'LureWatch: High risk. This conversation has signs of a human-trafficking job lure. Show why.',
+  it('words the mark for each level from the interface messages', async () => {
+    expect(markWording(ENGLISH_PANEL.texts, 'high', 'thread')).toEqual({
+      text: 'LureWatch: High risk',
+      label: 'LureWatch: High risk (Chat). Show why this may be a trafficking job lure.',
     });
-    expect(markWording('xx', 'medium', 'listing').text).toBe('LureWatch: warning signs');
+    const hi = await panelLocale('hi', []);
+    expect(markWording(hi.texts, 'medium', 'listing').text).toBe('LureWatch: चेतावनी के संकेत');
+    // An unknown language setting follows the browser, then English.
+    expect((await panelLocale('xx', ['de-DE'])).lang).toBe('en');
+    expect((await panelLocale('', ['ur-PK'])).lang).toBe('ur');
+  });
+
+  it('speaks the chosen language: wording, red flags and direction (Urdu right to left)', async () => {
+    const locale = await panelLocale('ur', ['en-US']);
+    expect(locale).toMatchObject({ lang: 'ur', dir: 'rtl' });
+    const { root, host } = openPanel(LURE, { locale });
+    const panelRoot = root.querySelector('.panel')!;
+    expect(panelRoot.getAttribute('dir')).toBe('rtl');
+    expect(panelRoot.getAttribute('lang')).toBe('ur');
+    expect(root.querySelector('[role="dialog"]')!.getAttribute('dir')).toBe('rtl');
+    // At the line's end in the panel's direction: top left.
+    expect(host.style.getPropertyValue('left')).toBe('16px');
+    expect(root.querySelector('h2')!.textContent).toBe(locale.texts.levelHighSummary);
+    expect(root.querySelector('.dismiss')!.textContent).toBe(locale.texts.dismissButton);
+    expect(root.querySelector('a.full')!.textContent).toBe(locale.texts.panelFullExplanation);
+    // The red flags in Urdu, from the rule data's translations.
+    const first = root.querySelector('.flag')!;
+    expect(first.querySelector('h4')!.textContent).toBe(categoryTexts(first.getAttribute('data-category')!, 'ur')!.title);
+    expect(first.querySelector('h4')!.textContent).not.toBe(builtInCategories.find((c) => c.id === first.getAttribute('data-category'))!.title.en);
+    // No English interface sentence left in the panel (quoted page text aside).
+    const clone = panelRoot.cloneNode(true) as Element;
+    clone.querySelectorAll('q').forEach((el) => el.remove());
+    for (const value of Object.values(ENGLISH_PANEL.texts).filter((v) => v.length > 15)) expect(clone.textContent).not.toContain(value);
   });
 });
