@@ -10,6 +10,7 @@ import type { MessageKey, Translate } from './i18n/messages';
 
 const INTRO: Record<Level, MessageKey> = { high: 'familyHigh', medium: 'familyMedium', low: 'familyLow', none: 'familyNone' };
 const MAX_CALLS = 4;
+const MAX_POLICE = 2;
 
 export interface FamilyMessageInput {
   level: Level;
@@ -55,6 +56,18 @@ export function buildFamilyMessage({ level, flags, contacts, lang, t, ruleTable,
     if (phone) calls.push(`• ${contact.channel}: ${phone}`);
   }
   if (level !== 'none' && calls.length) lines.push('', t('familyAsk'), ...calls.slice(0, MAX_CALLS));
+
+  // The destination's police take local calls only: for someone already there, never as a number to
+  // call before travelling. For a home country with no confirmed embassy or help line it is the one
+  // number to give.
+  const police: string[] = [];
+  if (contacts.destinationsNamed && level !== 'none') {
+    for (const { group, contact } of verified('police')) {
+      const phone = contact.phones[0]?.display;
+      if (phone) police.push(`• ${contact.channel} (${countryName(group.place, lang)}): ${phone}`);
+    }
+  }
+  if (police.length) lines.push('', t('familyIfThere'), ...police.slice(0, MAX_POLICE));
 
   const register = verified('register').find(({ contact }) => contact.websites.length || contact.phones.length);
   if (register) {

@@ -34,6 +34,17 @@ describe('buildFamilyMessage', () => {
     expect(text).not.toContain('+856-2055536568');
   });
 
+  it("gives the destination's police as a number for someone already there, also when home has no confirmed contact", () => {
+    for (const home of ['IN', 'UG', 'ET', 'KR', 'JP']) {
+      const text = buildFamilyMessage({ level: 'high', flags, contacts: contactsFor({ home, destinations: ['TH'] }, undefined, undefined, TODAY), lang: 'en', t: en, today: TODAY });
+      const [before, after] = text.split(englishMessages.familyIfThere!);
+      expect(after).toMatch(/\(Thailand\): \d{3,4}/);
+      expect(before).not.toMatch(/\(Thailand\)/); // never among the numbers to call before travelling
+    }
+    const none = buildFamilyMessage({ level: 'none', flags: [], contacts: contactsFor({ home: 'UG', destinations: ['TH'] }, undefined, undefined, TODAY), lang: 'en', t: en, today: TODAY });
+    expect(none).not.toContain(englishMessages.familyIfThere);
+  });
+
   it('names no embassy when the text names no destination', () => {
     const text = buildFamilyMessage({ level: 'medium', flags, contacts: contactsFor({ home: 'PH', destinations: [] }, undefined, undefined, TODAY), lang: 'en', t: en, today: TODAY });
     expect(text).not.toMatch(/Our embassy/);
