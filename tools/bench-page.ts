@@ -270,7 +270,7 @@ async function runAll(dir: string, server: FixtureServer) {
   server.route('/bench-jobs.html', () => pages.jobs);
   server.route('/bench-chat.html', () => pages.chat);
   const kb = (file: string) => (existsSync(`${dir}/${file}`) ? `${(statSync(`${dir}/${file}`).size / 1024).toFixed(1)} KB` : 'none');
-  console.log(`page scripts, minified: gate.js (every page) ${kb('gate.js')}, content-scripts/scan.js ${kb('content-scripts/scan.js')}, scan-main.js ${kb('scan-main.js')} (budget 150 KB)`);
+  console.log(`page scripts, minified: gate.js (every page) ${kb('gate.js')}, content-scripts/scan.js (job-like pages only) ${kb('content-scripts/scan.js')} (budget 150 KB)`);
   console.log(`runs: ${RUNS} (median shown; each run is a fresh browser)\n`);
   const results: Record<string, number[]> = {};
   const add = (k: string, v: number) => (results[k] ??= []).push(v);
