@@ -5,7 +5,7 @@ import type { Flag, Level } from '../rules/engine/types';
 import { categoryTextsIn, type RuleTranslations } from '../rules/i18n/lookup';
 import { shownAsVerified, type ContactSelection } from '../rules/contacts';
 import { countryName } from './country-name';
-import { groupByCategory, isRedFlagCategory, quotesOf } from './finding-view';
+import { groupByCategory, isRedFlagCategory, quotesOf } from './flags';
 import type { MessageKey, Translate } from './i18n/messages';
 
 const INTRO: Record<Level, MessageKey> = { high: 'familyHigh', medium: 'familyMedium', low: 'familyLow', none: 'familyNone' };

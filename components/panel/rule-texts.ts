@@ -4,6 +4,7 @@
 // language: the page receives only the words it shows.
 import { categoryTexts, ruleTexts } from '../../rules/i18n';
 import type { Flag } from '../../rules';
+import { isRedFlagCategory, quotesOf } from '../flags';
 
 export interface FlagGroup {
   category: string;
@@ -13,16 +14,11 @@ export interface FlagGroup {
   rules: Array<{ rule: string; title: string; quotes: Array<{ text: string; message?: number }> }>;
 }
 
-// Red-flag categories (R1-R13) and the self-test T are explained; J (it is a job offer) and the
-// counter-signals are not red flags.
-const RED_FLAG = /^(?:R\d+|T)$/;
-const MAX_QUOTES = 3;
-
 /** A finding's red flags grouped by category, with their texts from the rule data in `lang`. */
 export function explainFlags(flags: Flag[], lang: string): FlagGroup[] {
   const groups = new Map<string, FlagGroup>();
   for (const flag of flags) {
-    if (!RED_FLAG.test(flag.category)) continue;
+    if (!isRedFlagCategory(flag.category)) continue;
     let group = groups.get(flag.category);
     if (!group) {
       const category = categoryTexts(flag.category, lang);
@@ -35,16 +31,7 @@ export function explainFlags(flags: Flag[], lang: string): FlagGroup[] {
       };
       groups.set(flag.category, group);
     }
-    const seen = new Set<string>();
-    const quotes: Array<{ text: string; message?: number }> = [];
-    for (const e of flag.evidence) {
-      const key = e.text.trim().toLowerCase();
-      if (!key || seen.has(key)) continue;
-      seen.add(key);
-      quotes.push({ text: e.text.trim(), message: e.message });
-      if (quotes.length >= MAX_QUOTES) break;
-    }
-    group.rules.push({ rule: flag.rule, title: ruleTexts(flag.rule, lang)?.title || flag.rule, quotes });
+    group.rules.push({ rule: flag.rule, title: ruleTexts(flag.rule, lang)?.title || flag.rule, quotes: quotesOf(flag) });
   }
   return [...groups.values()];
 }
