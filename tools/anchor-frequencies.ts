@@ -9,17 +9,17 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readResearchData, repoRoot } from './lib/corpus';
 import { compile } from '../rules';
+import { isMeasuredAnchor } from '../rules/engine/compile';
 import { analysePattern } from '../rules/engine/required-literals';
 import { normalise } from '../rules/engine/normalise';
 
-const isMeasurable = (anchor: string) => /^[\x20-\x7e]+$/.test(anchor);
 
 const anchors = new Set<string>();
 for (const rule of compile().rules) {
   for (const pattern of rule.patterns) {
     // Every anchor set the parser weighs, at every level of the pattern, is offered to the cost function.
     analysePattern(pattern.bare, 2, (set) => {
-      for (const a of set) if (isMeasurable(a.text)) anchors.add(a.text);
+      for (const a of set) if (isMeasuredAnchor(a.text)) anchors.add(a.text);
       return 0;
     });
   }

@@ -1,8 +1,7 @@
 // Owns detection: normalise once, gate, run the candidate rules, collect evidence, judge the combination.
 import type { Evidence, Finding, Flag, ThreadMessage } from './types';
-import type { CompiledPattern, CompiledRules } from './compile';
-import type { CheckSet } from './compile';
-import { candidatePatterns, nextIndex } from './compile';
+import { candidatePatterns, nextIndex, type CheckSet, type CompiledPattern, type CompiledRules } from './compile';
+import { inFirstChars } from './required-literals';
 import { normalise, toOriginalSpan, type NormalisedText } from './normalise';
 import { byCategoryOrder, judge, type CategoryHits, type Verdict } from './score';
 
@@ -142,10 +141,8 @@ class TextScan {
         const to = Math.min(text.length - 1, hi + set.maxOffset);
         if (to - from <= shortWindow) {
           // A short window: one pass over it, comparing where one of the set's anchors could begin.
-          const { ascii, other } = set.heads;
           for (let p = from; p <= to; p++) {
-            const code = text.charCodeAt(p);
-            if (code < 128 ? ((ascii[code >>> 5] >>> (code & 31)) & 1) === 0 : !other) continue;
+            if (!inFirstChars(set.heads, text.charCodeAt(p))) continue;
             for (const anchor of set.anchors) {
               if (p < lo + anchor.minOffset || p > hi + anchor.maxOffset || !text.startsWith(anchor.text, p)) continue;
               narrowed.push(Math.max(lo, p - anchor.maxOffset), Math.min(hi, p - anchor.minOffset));

@@ -27,8 +27,12 @@ export interface FirstChars {
 }
 
 const anyChar = (): FirstChars => ({ ascii: Uint32Array.of(~0, ~0, ~0, ~0), other: true });
-const noChar = (): FirstChars => ({ ascii: new Uint32Array(4), other: false });
-function addCode(set: FirstChars, code: number): void {
+export const noChar = (): FirstChars => ({ ascii: new Uint32Array(4), other: false });
+/** Whether a character (a UTF-16 unit) is in the set. */
+export function inFirstChars(set: FirstChars, code: number): boolean {
+  return code < 128 ? ((set.ascii[code >>> 5] >>> (code & 31)) & 1) === 1 : set.other;
+}
+export function addCode(set: FirstChars, code: number): void {
   if (code < 128) set.ascii[code >>> 5] |= 1 << (code & 31);
   else set.other = true;
 }

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileRules, oneTypoVariants } from '../../rules/engine/compile';
 import { detectText, detectThread } from '../../rules/engine/detect';
-import { analysePattern, requiredLiterals, type FirstChars } from '../../rules/engine/required-literals';
+import { analysePattern, inFirstChars, requiredLiterals, type FirstChars } from '../../rules/engine/required-literals';
 import type { Category, Rule } from '../../rules/engine/types';
 import type { ScoringConfig } from '../../rules/engine/score';
 import { builtInCategories, languageInfo, detectText as detectWithBuiltIns } from '../../rules';
@@ -143,10 +143,7 @@ describe('literal anchors for the gate', () => {
   });
 
   it('knows which characters a match can begin with', () => {
-    const begins = (first: FirstChars, ch: string) => {
-      const code = ch.charCodeAt(0);
-      return code < 128 ? ((first.ascii[code >>> 5] >>> (code & 31)) & 1) === 1 : first.other;
-    };
+    const begins = (first: FirstChars, ch: string) => inFirstChars(first, ch.charCodeAt(0));
     const salary = analysePattern('(?<![\\d,.])(?:[6-9]\\d|1\\d\\d) ?k ?(?:rs|inr)').first;
     expect(['1', '6', '9'].map((ch) => begins(salary, ch))).toEqual([true, true, true]);
     expect(['0', '5', 'a', ' ', 'é'].map((ch) => begins(salary, ch))).toEqual([false, false, false, false, false]);
