@@ -506,21 +506,10 @@ export class PageScanner {
     const { text } = extractText(segmentParts(spec));
     const hash = textHash(text);
     this.texts.set(el, text);
-    if (this.asked.get(el) === hash) {
-      this.stats.skippedUnchanged++;
-      const previous = this.judged.get(el);
-      if (previous && previous.hash === hash) this.applyMark(previous); // a framework may have dropped the mark
-      return;
-    }
+    if (this.unchanged(el, hash)) return;
     this.stats.judgedSegments++;
     const make = (result: JudgeResult): Judged => ({ element: el, kind: spec.kind, source: spec.source, hash, finding: result.finding, explained: result.explained, text, markHost: spec.markHost, spec });
-    if (!text.trim()) {
-      this.asked.set(el, hash);
-      const judged = make({ key: 0, finding: emptyFinding() });
-      this.judged.set(el, judged);
-      this.applyMark(judged);
-      return;
-    }
+    if (!text.trim()) return this.settleEmpty(el, hash, make);
     this.ask(el, hash, { text }, make);
   }
 
@@ -545,23 +534,29 @@ export class PageScanner {
     }
     const joined = messages.map((m) => (m.from ?? '') + '\u241f' + m.text).join('\u2029');
     const hash = textHash(joined);
-    if (this.asked.get(el) === hash) {
-      this.stats.skippedUnchanged++;
-      const previous = this.judged.get(el);
-      if (previous && previous.hash === hash) this.applyMark(previous);
-      return;
-    }
+    if (this.unchanged(el, hash)) return;
     this.stats.judgedThreads++;
     const text = messages.map((m) => m.text).join('\n');
     const make = (result: JudgeResult): Judged => ({ element: el, kind: 'thread', source: fresh.source, hash, finding: result.finding, explained: result.explained, text, messages, messageElements: elements, markHost: fresh.markHost });
-    if (messages.length < 2) {
-      this.asked.set(el, hash);
-      const judged = make({ key: 0, finding: emptyFinding() });
-      this.judged.set(el, judged);
-      this.applyMark(judged);
-      return;
-    }
+    if (messages.length < 2) return this.settleEmpty(el, hash, make);
     this.ask(el, hash, { messages }, make);
+  }
+
+  /** Whether this text was judged already; if so its mark is put back (a framework may have dropped it). */
+  private unchanged(el: Element, hash: string): boolean {
+    if (this.asked.get(el) !== hash) return false;
+    this.stats.skippedUnchanged++;
+    const previous = this.judged.get(el);
+    if (previous && previous.hash === hash) this.applyMark(previous);
+    return true;
+  }
+
+  /** Nothing to judge (no text, or a thread of one message): recorded as clean without asking the worker. */
+  private settleEmpty(el: Element, hash: string, make: (result: JudgeResult) => Judged): void {
+    this.asked.set(el, hash);
+    const judged = make({ key: 0, finding: emptyFinding() });
+    this.judged.set(el, judged);
+    this.applyMark(judged);
   }
 
   private forget(el: Element): void {
