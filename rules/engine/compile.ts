@@ -314,7 +314,7 @@ export interface LiteralGate {
   bits3: Uint32Array;
   bits4: Uint32Array;
   /** Anchors by key (slot * 4 + gram size - 1; for single characters, the character code * 4). */
-  buckets: Map<number, GateEntry[]>;
+  buckets: GateBuckets;
   /** Patterns without anchors: they run on every text (the meta-test keeps this empty). */
   ungated: number[];
   anchorCount: number;
@@ -322,18 +322,101 @@ export interface LiteralGate {
   scratch: Sightings;
 }
 
-interface GateEntry {
-  anchor: string;
-  /** Where the keyed gram sits in the anchor: the anchor starts `shift` units before it. */
-  shift: number;
-  targets: Target[];
+/**
+ * The gate's anchors grouped by key, in flat arrays rather than a Map of objects (the gate reads them
+ * at every sighting, and on a lure that is every few characters). Bucket b's entries are entries
+ * entryFrom[b] to entryFrom[b + 1] - 1, found by open addressing in `slotKeys`; entry e's targets are
+ * targetFrom[e] to targetFrom[e + 1] - 1.
+ */
+interface GateBuckets {
+  /** Open-addressed: key + 1 (0 = empty), and the bucket number at the same index. */
+  slotKeys: Int32Array;
+  slotBuckets: Int32Array;
+  slotMask: number;
+  entryFrom: Int32Array;
+  /** Per entry: the anchor, and where the keyed gram sits in it (the anchor starts `shift` units before). */
+  anchor: string[];
+  shift: Int32Array;
+  targetFrom: Int32Array;
+  /** Per target: the pattern it wakes and how far before the anchor a match may start. */
+  targetPattern: Int32Array;
+  targetMinOffset: Int32Array;
+  targetMaxOffset: Int32Array;
+  /** Per target: 1 if the pattern's fence needs a non-letter just before the anchor, 2 just after, 3 both. */
+  targetFence: Uint8Array;
 }
 
+const slotOf = (key: number, mask: number) => (Math.imul(key, 0x9e3779b1) >>> 12) & mask;
+
+/** The bucket number of a key, or -1. */
+function bucketOf(buckets: GateBuckets, key: number): number {
+  const { slotKeys, slotMask } = buckets;
+  for (let at = slotOf(key, slotMask); ; at = (at + 1) & slotMask) {
+    const stored = slotKeys[at];
+    if (stored === key + 1) return buckets.slotBuckets[at];
+    if (stored === 0) return -1;
+  }
+}
+
+function flattenBuckets(byKey: Map<number, Array<{ anchor: string; shift: number; targets: Target[] }>>): GateBuckets {
+  let size = 1;
+  while (size < byKey.size * 4) size <<= 1;
+  const entries = [...byKey.values()].flat();
+  const targetCount = entries.reduce((sum, e) => sum + e.targets.length, 0);
+  const b: GateBuckets = {
+    slotKeys: new Int32Array(size),
+    slotBuckets: new Int32Array(size),
+    slotMask: size - 1,
+    entryFrom: new Int32Array(byKey.size + 1),
+    anchor: [],
+    shift: new Int32Array(entries.length),
+    targetFrom: new Int32Array(entries.length + 1),
+    targetPattern: new Int32Array(targetCount),
+    targetMinOffset: new Int32Array(targetCount),
+    targetMaxOffset: new Int32Array(targetCount),
+    targetFence: new Uint8Array(targetCount),
+  };
+  let bucket = 0;
+  let entry = 0;
+  let target = 0;
+  for (const [key, list] of byKey) {
+    let at = slotOf(key, b.slotMask);
+    while (b.slotKeys[at] !== 0) at = (at + 1) & b.slotMask;
+    b.slotKeys[at] = key + 1;
+    b.slotBuckets[at] = bucket;
+    b.entryFrom[bucket++] = entry;
+    for (const e of list) {
+      b.anchor.push(e.anchor);
+      b.shift[entry] = e.shift;
+      b.targetFrom[entry++] = target;
+      for (const t of e.targets) {
+        b.targetPattern[target] = t.pattern;
+        b.targetMinOffset[target] = t.minOffset;
+        b.targetMaxOffset[target] = t.maxOffset;
+        b.targetFence[target++] = (t.wordStart ? 1 : 0) | (t.wordEnd ? 2 : 0);
+      }
+    }
+  }
+  b.entryFrom[bucket] = entry;
+  b.targetFrom[entry] = target;
+  return b;
+}
+
+/**
+ * Ranges are appended to one arena in the order seen and chained per pattern (`last`, `previous`):
+ * writing them to a fixed slot per pattern scattered the writes over a megabyte and cost the gate
+ * cache misses on texts full of anchors.
+ */
 interface Sightings {
   /** Per pattern: ranges recorded so far; -1 after too many (scan the whole text). */
   count: Int32Array;
+  /** Per pattern: its latest range in the arena. */
+  last: Int32Array;
   lo: Float64Array;
   hi: Float64Array;
+  /** Per range: the pattern's range before it (-1: none). */
+  previous: Int32Array;
+  used: number;
   touched: Int32Array;
   touchedCount: number;
 }
@@ -393,29 +476,15 @@ export function buildGate(anchorsOf: Array<GateAnchor[] | null>, fourGrams: Reco
       targetsByAnchor.set(anchor.text, list);
     }
   });
-  const patternCount = anchorsOf.length;
-  const gate: LiteralGate = {
-    singles: new Uint8Array(0x10000),
-    pairs: new Uint8Array(0x10000),
-    bits2: new Uint32Array((1 << HASH_BITS) >>> 5),
-    bits3: new Uint32Array((1 << HASH_BITS) >>> 5),
-    bits4: new Uint32Array((1 << HASH_BITS) >>> 5),
-    buckets: new Map(),
-    ungated,
-    anchorCount: targetsByAnchor.size,
-    scratch: {
-      count: new Int32Array(patternCount),
-      lo: new Float64Array(patternCount * MAX_SIGHTINGS),
-      hi: new Float64Array(patternCount * MAX_SIGHTINGS),
-      touched: new Int32Array(patternCount),
-      touchedCount: 0,
-    },
-  };
+  const singles = new Uint8Array(0x10000);
+  const pairs = new Uint8Array(0x10000);
+  const [bits2, bits3, bits4] = [0, 0, 0].map(() => new Uint32Array((1 << HASH_BITS) >>> 5));
+  const byKey = new Map<number, Array<{ anchor: string; shift: number; targets: Target[] }>>();
   for (const [anchor, targets] of targetsByAnchor) {
     let key: number;
     let shift = 0;
     if (anchor.length === 1) {
-      gate.singles[anchor.charCodeAt(0)] = 1;
+      singles[anchor.charCodeAt(0)] = 1;
       key = anchor.charCodeAt(0) * 4;
     } else {
       if (anchor.length > 4) shift = rarestGramAt(anchor, fourGrams);
@@ -423,40 +492,79 @@ export function buildGate(anchorsOf: Array<GateAnchor[] | null>, fourGrams: Reco
       const h2 = mix(c(0), K1) ^ mix(c(1), K2);
       const h3 = anchor.length >= 3 ? h2 ^ mix(c(2), K3) : 0;
       const [bits, at, size] =
-        anchor.length === 2 ? [gate.bits2, slot(h2), 2] : anchor.length === 3 ? [gate.bits3, slot(h3), 3] : [gate.bits4, slot(h3 ^ mix(c(3), K4)), 4];
+        anchor.length === 2 ? [bits2, slot(h2), 2] : anchor.length === 3 ? [bits3, slot(h3), 3] : [bits4, slot(h3 ^ mix(c(3), K4)), 4];
       bits[at >>> 5] |= 1 << (at & 31);
-      gate.pairs[pairKey(c(0), c(1))] |= 1 << (size - 2);
+      pairs[pairKey(c(0), c(1))] |= 1 << (size - 2);
       key = at * 4 + size - 1;
     }
-    const bucket = gate.buckets.get(key) ?? [];
+    const bucket = byKey.get(key) ?? [];
     bucket.push({ anchor, shift, targets });
-    gate.buckets.set(key, bucket);
+    byKey.set(key, bucket);
   }
-  return gate;
+  const patternCount = anchorsOf.length;
+  const arenaSize = 1024;
+  return {
+    singles,
+    pairs,
+    bits2,
+    bits3,
+    bits4,
+    buckets: flattenBuckets(byKey),
+    ungated,
+    anchorCount: targetsByAnchor.size,
+    scratch: {
+      count: new Int32Array(patternCount),
+      last: new Int32Array(patternCount),
+      lo: new Float64Array(arenaSize),
+      hi: new Float64Array(arenaSize),
+      previous: new Int32Array(arenaSize),
+      used: 0,
+      touched: new Int32Array(patternCount),
+      touchedCount: 0,
+    },
+  };
+}
+
+/** Doubles the arena (a text with more sightings than any before it). */
+function growSightings(scratch: Sightings): void {
+  const lo = new Float64Array(scratch.lo.length * 2);
+  const hi = new Float64Array(lo.length);
+  const previous = new Int32Array(lo.length);
+  lo.set(scratch.lo);
+  hi.set(scratch.hi);
+  previous.set(scratch.previous);
+  Object.assign(scratch, { lo, hi, previous });
 }
 
 function recordSightings(gate: LiteralGate, key: number, text: string, at: number): void {
-  const bucket = gate.buckets.get(key);
-  if (!bucket) return;
-  const { count, lo, hi, touched } = gate.scratch;
-  for (const entry of bucket) {
-    const start = at - entry.shift;
-    if (start < 0 || !text.startsWith(entry.anchor, start)) continue;
-    const letterBefore = start > 0 && WORD_UNITS[text.charCodeAt(start - 1)] === 1;
-    const letterAfter = WORD_UNITS[text.charCodeAt(start + entry.anchor.length)] === 1; // past the end: NaN, no letter
-    for (const t of entry.targets) {
-      if ((t.wordStart && letterBefore) || (t.wordEnd && letterAfter)) continue;
-      const n = count[t.pattern];
+  const b = gate.buckets;
+  const bucket = bucketOf(b, key);
+  if (bucket === -1) return;
+  const scratch = gate.scratch;
+  const count = scratch.count;
+  for (let e = b.entryFrom[bucket], entriesEnd = b.entryFrom[bucket + 1]; e < entriesEnd; e++) {
+    const start = at - b.shift[e];
+    const anchor = b.anchor[e];
+    if (start < 0 || !text.startsWith(anchor, start)) continue;
+    // The fence bits this sighting fails: 1 if a letter precedes it, 2 if one follows (past the end: NaN, no letter).
+    const failed = (start > 0 && WORD_UNITS[text.charCodeAt(start - 1)] === 1 ? 1 : 0) | (WORD_UNITS[text.charCodeAt(start + anchor.length)] === 1 ? 2 : 0);
+    for (let t = b.targetFrom[e], targetsEnd = b.targetFrom[e + 1]; t < targetsEnd; t++) {
+      if ((b.targetFence[t] & failed) !== 0) continue;
+      const pattern = b.targetPattern[t];
+      const n = count[pattern];
       if (n === -1) continue;
-      if (n === 0) touched[gate.scratch.touchedCount++] = t.pattern;
+      if (n === 0) scratch.touched[scratch.touchedCount++] = pattern;
       if (n === MAX_SIGHTINGS) {
-        count[t.pattern] = -1;
+        count[pattern] = -1;
         continue;
       }
-      const i = t.pattern * MAX_SIGHTINGS + n;
-      lo[i] = start - t.maxOffset;
-      hi[i] = start - t.minOffset;
-      count[t.pattern] = n + 1;
+      if (scratch.used === scratch.lo.length) growSightings(scratch);
+      const i = scratch.used++;
+      scratch.lo[i] = start - b.targetMaxOffset[t];
+      scratch.hi[i] = start - b.targetMinOffset[t];
+      scratch.previous[i] = n === 0 ? -1 : scratch.last[pattern];
+      scratch.last[pattern] = i;
+      count[pattern] = n + 1;
     }
   }
 }
@@ -508,16 +616,18 @@ export function candidatePatterns(gate: LiteralGate, text: string): Candidate[] 
     const count = scratch.count[pattern];
     if (count === -1) found.push({ pattern, ranges: null });
     else {
+      // The chain runs newest first: fill from the back to keep the ranges in text order.
       const ranges: number[] = new Array(count * 2);
-      for (let j = 0; j < count; j++) {
-        ranges[2 * j] = scratch.lo[pattern * MAX_SIGHTINGS + j];
-        ranges[2 * j + 1] = scratch.hi[pattern * MAX_SIGHTINGS + j];
+      for (let j = count - 1, i = scratch.last[pattern]; j >= 0; j--, i = scratch.previous[i]) {
+        ranges[2 * j] = scratch.lo[i];
+        ranges[2 * j + 1] = scratch.hi[i];
       }
       found.push({ pattern, ranges });
     }
     scratch.count[pattern] = 0;
   }
   scratch.touchedCount = 0;
+  scratch.used = 0;
   return found;
 }
 

@@ -65,4 +65,9 @@ describe('the literal gate is only an optimisation', () => {
     const differing = texts.filter((text) => JSON.stringify(detectText(text)) !== JSON.stringify(detectText(text, { skipGate: true })));
     expect(differing.map((t) => t.slice(0, 80))).toEqual([]);
   });
+  it('and on one long text full of lures (more sightings than the gate keeps room for at first)', () => {
+    const long = records.filter((r) => r.label === 'lure').slice(0, 30).map(recordText).join('\n\n');
+    expect(long.length).toBeGreaterThan(8000);
+    expect(detectText(long)).toEqual(detectText(long, { skipGate: true }));
+  });
 });
