@@ -129,12 +129,12 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   const unwatchSettings = settingsItem.watch((next) => {
     try {
       if (next.uiLanguage !== settings.uiLanguage) {
-        // Another language: new texts for the marks and the panel (and for the explanations judged from now on).
+        // Another language: new texts for the marks and the panel, and the red flags explained again.
         requestLocale()
           .then((fresh) => {
             locale = fresh;
             panel.close();
-            scanner?.rewordMarks();
+            scanner?.changeLanguage();
           })
           .catch(() => {});
       }

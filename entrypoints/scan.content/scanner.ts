@@ -155,9 +155,19 @@ export class PageScanner {
     this.scheduleReport();
   }
 
-  /** The interface language changed: word every mark again. */
-  rewordMarks(): void {
+  /**
+   * The interface language changed: word every mark again, and ask again for the explanations of
+   * every text that carries a mark (they were written in the old language). The verdicts stay as they
+   * are meanwhile; an answer for a text that has changed since is dropped as usual.
+   */
+  changeLanguage(): void {
     this.refreshMarks();
+    for (const [el, judged] of this.shown) {
+      if (this.asked.get(el) !== judged.hash) continue; // a newer text is on its way, in the new language
+      const request = judged.messages ? { messages: judged.messages } : { text: judged.text };
+      this.ask(el, judged.hash, request, (result) => ({ ...judged, finding: result.finding, explained: result.explained }));
+    }
+    this.flush();
   }
 
   setSensitivity(value: Sensitivity): void {

@@ -28,7 +28,7 @@ interface Harness {
   settle(): Promise<void>;
 }
 
-function start(name: string, options: { sensitivity?: 'standard' | 'careful'; dismissed?: Set<string>; url?: string; prepare?: (doc: Document) => void } = {}): Harness {
+function start(name: string, options: { sensitivity?: 'standard' | 'careful'; dismissed?: Set<string>; url?: string; lang?: () => string; prepare?: (doc: Document) => void } = {}): Harness {
   page = loadFixture(name, options.url);
   options.prepare?.(page.document);
   const win = page.window;
@@ -40,7 +40,7 @@ function start(name: string, options: { sensitivity?: 'standard' | 'careful'; di
     doc: page.document,
     // As the background worker does it, answered asynchronously.
     judge: (items, lang) => new Promise((resolve) => win.setTimeout(() => resolve(judgeLocally(items, lang)), 0)),
-    lang: () => 'en',
+    lang: options.lang ?? (() => 'en'),
     url: () => page!.url,
     signal: controller.signal,
     schedule: (work) => win.setTimeout(work, 0),
@@ -82,6 +82,25 @@ describe('in-page scanner', () => {
     const last = h.reports.at(-1)!;
     expect(['medium', 'high']).toContain(last.level);
     expect(last.segments.filter((s) => s.level === 'high' || s.level === 'medium').length).toBe(2);
+  });
+
+  it('explains the red flags again in the new language when the user switches, without reading the page again', async () => {
+    let lang = 'en';
+    const h = start('generic-jobs.html', { lang: () => lang });
+    await h.settle();
+    const card = doc().getElementById('job-101')!;
+    const before = h.scanner.judgementOf(card)!;
+    const read = h.scanner.stats.judgedSegments;
+    expect(before.explained![0].title).toMatch(/[a-z]/i);
+    lang = 'hi';
+    h.scanner.changeLanguage();
+    await h.settle();
+    const after = h.scanner.judgementOf(card)!;
+    expect(after.finding.level).toBe(before.finding.level);
+    expect(after.explained!.map((g) => g.category)).toEqual(before.explained!.map((g) => g.category));
+    for (const group of after.explained!) expect(group.title).toMatch(/[\u0900-\u097f]/); // Devanagari
+    expect(h.scanner.stats.judgedSegments).toBe(read);
+    expect(card.getAttribute('data-lurewatch-risk')).toBe(before.finding.level);
   });
 
   it('judges a chat as a thread as well as per message', async () => {
