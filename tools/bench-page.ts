@@ -274,6 +274,12 @@ async function runAll(dir: string, server: FixtureServer) {
   console.log(`runs: ${RUNS} (median shown; each run is a fresh browser)\n`);
   const results: Record<string, number[]> = {};
   const add = (k: string, v: number) => (results[k] ??= []).push(v);
+  /** A page's total main-thread time, CPU time and longest task, under `page.*`. */
+  const addTimes = (page: string, time: { totalMs: number; cpuMs: number; longestMs: number }) => {
+    add(`${page}.total`, time.totalMs);
+    add(`${page}.cpu`, time.cpuMs);
+    add(`${page}.longest`, time.longestMs);
+  };
   const want = (name: string) => !ONLY || ONLY === name;
   const parts: Record<string, Record<string, number>> = {};
   for (let run = 0; run < RUNS; run++) {
@@ -281,27 +287,21 @@ async function runAll(dir: string, server: FixtureServer) {
     try {
       if (want('plain')) {
         const plain = await measureLoad(browser, `${server.origin}/bench-plain.html`, 'quiet');
-        add('plain.total', plain.time.totalMs);
-        add('plain.cpu', plain.time.cpuMs);
-        add('plain.longest', plain.time.longestMs);
+        addTimes('plain', plain.time);
         for (const [name, ms] of Object.entries(plain.time.byName)) ((parts.plain ??= {})[name] ??= 0), (parts.plain[name] += ms / RUNS);
         if (args.includes('--verbose')) console.log(`run ${run + 1}, nothing job-like: ${plain.time.totalMs.toFixed(2)} ms (CPU ${plain.time.cpuMs.toFixed(2)} ms):`, plain.time.spans.map((x) => `${x.name} ${x.ms.toFixed(2)}/${x.cpuMs.toFixed(2)}`).join(', '));
         await plain.page.close();
       }
       if (want('jobs')) {
         const jobs = await measureLoad(browser, `${server.origin}/bench-jobs.html`, 'marks');
-        add('jobs.total', jobs.time.totalMs);
-        add('jobs.cpu', jobs.time.cpuMs);
-        add('jobs.longest', jobs.time.longestMs);
+        addTimes('jobs', jobs.time);
         add('jobs.marks', jobs.marks);
         if (args.includes('--verbose')) console.log(`run ${run + 1}, 1,000 listings: ${jobs.time.totalMs.toFixed(2)} ms`, jobs.time.byName);
         await jobs.page.close();
       }
       if (want('chat')) {
         const chat = await measureLoad(browser, `${server.origin}/bench-chat.html`, 'probe');
-        add('chat.total', chat.time.totalMs);
-        add('chat.cpu', chat.time.cpuMs);
-        add('chat.longest', chat.time.longestMs);
+        addTimes('chat', chat.time);
         if (args.includes('--verbose')) console.log(`run ${run + 1}, 5,000 messages: ${chat.time.totalMs.toFixed(2)} ms`, chat.time.byName);
         // New messages, one at a time: wall-clock delay until marked, and the extension's main-thread time.
         const delays: number[] = [];

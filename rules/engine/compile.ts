@@ -322,6 +322,14 @@ export interface LiteralGate {
   scratch: Sightings;
 }
 
+/** One anchor of a gate key, while the gate is built. */
+interface GateEntry {
+  anchor: string;
+  /** Where the keyed gram sits in the anchor: the anchor starts `shift` units before it. */
+  shift: number;
+  targets: Target[];
+}
+
 /**
  * The gate's anchors grouped by key, in flat arrays rather than a Map of objects (the gate reads them
  * at every sighting, and on a lure that is every few characters). Bucket b's entries are entries
@@ -358,7 +366,7 @@ function bucketOf(buckets: GateBuckets, key: number): number {
   }
 }
 
-function flattenBuckets(byKey: Map<number, Array<{ anchor: string; shift: number; targets: Target[] }>>): GateBuckets {
+function flattenBuckets(byKey: Map<number, GateEntry[]>): GateBuckets {
   let size = 1;
   while (size < byKey.size * 4) size <<= 1;
   const entries = [...byKey.values()].flat();
@@ -403,9 +411,8 @@ function flattenBuckets(byKey: Map<number, Array<{ anchor: string; shift: number
 }
 
 /**
- * Ranges are appended to one arena in the order seen and chained per pattern (`last`, `previous`):
- * writing them to a fixed slot per pattern scattered the writes over a megabyte and cost the gate
- * cache misses on texts full of anchors.
+ * Ranges are appended to one arena in the order seen and chained per pattern (`last`, `previous`),
+ * rather than written to a fixed slot per pattern spread over a megabyte.
  */
 interface Sightings {
   /** Per pattern: ranges recorded so far; -1 after too many (scan the whole text). */
@@ -479,7 +486,7 @@ export function buildGate(anchorsOf: Array<GateAnchor[] | null>, fourGrams: Reco
   const singles = new Uint8Array(0x10000);
   const pairs = new Uint8Array(0x10000);
   const [bits2, bits3, bits4] = [0, 0, 0].map(() => new Uint32Array((1 << HASH_BITS) >>> 5));
-  const byKey = new Map<number, Array<{ anchor: string; shift: number; targets: Target[] }>>();
+  const byKey = new Map<number, GateEntry[]>();
   for (const [anchor, targets] of targetsByAnchor) {
     let key: number;
     let shift = 0;
