@@ -2,7 +2,7 @@
 // thread evidence, fuzzy words, anchors and the gate. Independent of the built-in rule wording.
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { compileRules, oneTypoVariants } from '../../rules/engine/compile';
+import { candidatePatterns, compileRules, oneTypoVariants } from '../../rules/engine/compile';
 import { detectText, detectThread } from '../../rules/engine/detect';
 import { analysePattern, inFirstChars, requiredLiterals, type FirstChars } from '../../rules/engine/required-literals';
 import type { Category, Rule } from '../../rules/engine/types';
@@ -182,6 +182,29 @@ describe('the gate with short anchors', () => {
     });
     expect(detectText(set, '月薪8万').flags.map((f) => f.rule).sort()).toEqual(['month', 'salary']);
     expect(detectText(set, '月8').flags.map((f) => f.rule)).toEqual(['month']);
+  });
+});
+
+describe('the gate with a pattern\'s other required words', () => {
+  const set = compileRules({
+    packs: [{ id: 't', version: '1', description: 't', rules: [rule('visa-and-app', 'R5', 1, ['tourist visa (?:\\S+ ){0,8}(?:telegram|signal)', 'tourist visa (?:\\S+ ){0,8}job']), rule('visa', 'R5', 1, ['tourist visa'])] }],
+    categories,
+    scoring,
+    languages: languageInfo,
+  });
+  const woken = (text: string) => candidatePatterns(set.gate, text).map((c) => set.patterns[c.pattern].bare).sort();
+  it('leaves out a pattern when one of its other required words occurs nowhere in the text', () => {
+    expect(woken('tourist visa is fine')).toEqual(['tourist visa']);
+    expect(woken('tourist visa then the telegram group')).toEqual(['tourist visa', 'tourist visa (?:\\S+ ){0,8}(?:telegram|signal)']);
+    // One word of a set of alternatives is enough; three-letter words count too.
+    expect(woken('signal me about the tourist visa job')).toEqual(['tourist visa', 'tourist visa (?:\\S+ ){0,8}(?:telegram|signal)', 'tourist visa (?:\\S+ ){0,8}job']);
+  });
+  it('only ever leaves out patterns that cannot match', () => {
+    const text = 'tourist visa and apply now on signal';
+    expect(detectText(set, text)).toEqual(detectText(set, text, { skipGate: true }));
+    expect(detectText(set, text).flags.map((f) => f.rule)).toEqual(['visa', 'visa-and-app']);
+    // Words seen in a text before do not count for the next one.
+    expect(woken('tourist visa alone')).toEqual(['tourist visa']);
   });
 });
 
