@@ -4,9 +4,9 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser, type Browser } from 'wxt/browser';
 import { detectText } from '../rules';
 import { checkTextItem, settingsItem, tabVerdictItem, textHash, type Sensitivity, type TabVerdict } from '../components/storage';
-import { isContentMessage, isPanelLocaleRequest } from './scan.content/messages';
+import { isContentMessage, isPanelLocaleRequest, isStartMessage } from './scan.content/messages';
 import { currentPanelLocale } from '../components/panel/texts';
-import { isJudgeMessage } from './scan.content/judge';
+import { isJudgeMessage, MAX_BATCH_ITEMS } from './scan.content/judge';
 import { judgeLocally } from './scan.content/judge-local';
 import { ensureGateRegistered, SCANNER_FILE } from './scan.content/registration';
 
@@ -120,11 +120,11 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id) return undefined;
     // The engine runs here for the pages: their main thread never compiles or runs the rules.
-    if (isJudgeMessage(message)) return Promise.resolve(judgeLocally(message.items.slice(0, 500), message.lang));
+    if (isJudgeMessage(message)) return Promise.resolve(judgeLocally(message.items.slice(0, MAX_BATCH_ITEMS), message.lang));
     // The scanner's wording: only the user's language reaches the page.
     if (isPanelLocaleRequest(message)) return currentPanelLocale();
     // The gate found the page job-like: inject the scanner into that frame (pages with nothing job-like never load it).
-    if ((message as { type?: unknown } | null)?.type === 'lurewatch:start') {
+    if (isStartMessage(message)) {
       const tabId = sender.tab?.id;
       if (tabId === undefined || tabId < 0) return undefined;
       return browser.scripting

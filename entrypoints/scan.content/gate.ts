@@ -7,9 +7,7 @@
 // period.
 import { looksJobLike, sampleLooksJobLike, textSample } from './first-check';
 import { isKnownSiteHost, isKnownSitePage } from './sites';
-
-/** The message that asks the background worker to inject the scanner into this frame. */
-export const START_MESSAGE = { type: 'lurewatch:start' } as const;
+import { START_MESSAGE } from './messages';
 
 // Text added to the page is checked in idle time, at most this much per idle period (a busy page never costs
 // more); what is left waits for the next one.
@@ -35,7 +33,7 @@ export interface GateRuntime {
  * when the gate sends: the first read of `chrome.runtime` builds the API object (~0.5 ms measured here),
  * which a page with nothing job-like never needs.
  */
-export function extensionRuntime(): GateRuntime | undefined {
+function extensionRuntime(): GateRuntime | undefined {
   const g = globalThis as { browser?: { runtime?: GateRuntime }; chrome?: { runtime?: GateRuntime } };
   if (g.browser?.runtime?.id) return g.browser.runtime;
   if (g.chrome?.runtime?.id) return g.chrome.runtime;
@@ -154,13 +152,7 @@ export function runGate({ doc, win = doc.defaultView as Window & typeof globalTh
     if (queued.length || overflow) schedule();
   };
   const watchText = () => {
-    observer = new win.MutationObserver((records) => {
-      try {
-        if (!stopped) onMutations(records);
-      } catch (error) {
-        console.debug('LureWatch: contained error', error);
-      }
-    });
+    observer = new win.MutationObserver((records) => guard(() => onMutations(records))());
     observer.observe(doc, { childList: true, subtree: true, characterData: true });
   };
 

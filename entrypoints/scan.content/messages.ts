@@ -14,6 +14,13 @@ export interface OpenCheckMessage {
   text: string;
 }
 
+/** Gate → background: the page looks job-like, inject the scanner into this frame. */
+export const START_MESSAGE = { type: 'lurewatch:start' } as const;
+
+export function isStartMessage(value: unknown): boolean {
+  return (value as { type?: unknown } | null)?.type === START_MESSAGE.type;
+}
+
 /** Content script → background: the panel's language, direction and texts (answered with a PanelLocale). */
 export const PANEL_LOCALE_REQUEST = { type: 'lurewatch:panel-locale' } as const;
 

@@ -27,6 +27,10 @@ export const GATE_SCRIPT: Required<ContentScriptRegistration> = {
   persistAcrossSessions: true,
 };
 
+// The same registration without persistAcrossSessions: for updates (which may not set it) and for Firefox
+// before 105, which does not know it.
+const { persistAcrossSessions: _, ...GATE_SCRIPT_THIS_SESSION } = GATE_SCRIPT;
+
 /** The scanner, injected into a frame once the gate found it job-like. */
 export const SCANNER_FILE = '/content-scripts/scan.js';
 
@@ -52,8 +56,7 @@ export async function ensureGateRegistered(scripting: ScriptingLike): Promise<'r
       await scripting.registerContentScripts([GATE_SCRIPT]);
     } catch {
       // Firefox before 105 knows no persistAcrossSessions: register for this session (the worker registers again at start).
-      const { persistAcrossSessions: _, ...rest } = GATE_SCRIPT;
-      await scripting.registerContentScripts([rest]);
+      await scripting.registerContentScripts([GATE_SCRIPT_THIS_SESSION]);
     }
     return 'registered';
   }
@@ -63,7 +66,6 @@ export async function ensureGateRegistered(scripting: ScriptingLike): Promise<'r
     (current.runAt ?? 'document_idle') === GATE_SCRIPT.runAt &&
     Boolean(current.allFrames) === GATE_SCRIPT.allFrames;
   if (upToDate) return 'unchanged';
-  const { persistAcrossSessions: _, ...rest } = GATE_SCRIPT;
-  await scripting.updateContentScripts([rest]);
+  await scripting.updateContentScripts([GATE_SCRIPT_THIS_SESSION]);
   return 'updated';
 }

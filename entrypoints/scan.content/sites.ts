@@ -4,8 +4,6 @@
 /** A known site: plain data plus one URL test (Refined GitHub's page-detect style). */
 export interface KnownSite {
   id: string;
-  /** Match patterns of the pages this adapter is for (documentation; `hosts` is what is tested). */
-  matches: string[];
   /** Host names this adapter handles: exact names, or suffixes written with a leading dot. */
   hosts: string[];
   /** Whether the adapter applies to this page of the site (e.g. LinkedIn's jobs pages, not its feed). */
@@ -18,73 +16,61 @@ const path = (url: URL, ...prefixes: string[]) => prefixes.some((p) => url.pathn
 export const SITES: readonly KnownSite[] = [
   {
     id: 'linkedin-jobs',
-    matches: ['https://www.linkedin.com/jobs/*'],
     hosts: ['.linkedin.com'],
     isRelevantPage: (url) => path(url, '/jobs/', '/comm/jobs/'),
   },
   {
     id: 'linkedin-messaging',
-    matches: ['https://www.linkedin.com/messaging/*'],
     hosts: ['.linkedin.com'],
     isRelevantPage: (url) => path(url, '/messaging/'),
   },
   {
     id: 'indeed',
-    matches: ['https://*.indeed.com/*'],
     hosts: ['.indeed.com', '.indeed.co.in', '.indeed.co.uk', '.indeed.com.ph', '.indeed.com.my', '.indeed.com.sg'],
     isRelevantPage: (url) => path(url, '/jobs', '/q-', '/viewjob', '/m/', '/cmp/') || url.pathname === '/',
   },
   {
     id: 'naukri',
-    matches: ['https://www.naukri.com/*'],
     hosts: ['.naukri.com'],
     isRelevantPage: () => true,
   },
   {
     id: 'jobstreet',
-    matches: ['https://*.jobstreet.com/*', 'https://*.jobstreet.co.id/*', 'https://*.jobsdb.com/*'],
     hosts: ['.jobstreet.com', '.jobstreet.co.id', '.jobsdb.com'],
     isRelevantPage: () => true,
   },
   {
     id: 'facebook-marketplace',
-    matches: ['https://www.facebook.com/marketplace/*'],
     hosts: ['.facebook.com'],
     isRelevantPage: (url) => path(url, '/marketplace/'),
   },
   {
     id: 'facebook-messenger',
-    matches: ['https://www.messenger.com/*', 'https://www.facebook.com/messages/*'],
     hosts: ['.messenger.com', '.facebook.com'],
     isRelevantPage: (url) => url.hostname.endsWith('messenger.com') || path(url, '/messages/'),
   },
   {
     id: 'facebook-posts',
-    matches: ['https://www.facebook.com/*'],
     hosts: ['.facebook.com'],
     isRelevantPage: (url) => !path(url, '/messages/', '/marketplace/'),
   },
   {
     id: 'whatsapp',
-    matches: ['https://web.whatsapp.com/*'],
     hosts: ['web.whatsapp.com'],
     isRelevantPage: () => true,
   },
   {
     id: 'telegram-k',
-    matches: ['https://web.telegram.org/k/*'],
     hosts: ['web.telegram.org'],
     isRelevantPage: (url) => path(url, '/k'),
   },
   {
     id: 'telegram-a',
-    matches: ['https://web.telegram.org/a/*'],
     hosts: ['web.telegram.org'],
     isRelevantPage: (url) => path(url, '/a'),
   },
   {
     id: 'gmail',
-    matches: ['https://mail.google.com/*'],
     hosts: ['mail.google.com'],
     isRelevantPage: (url) => path(url, '/mail/'),
   },

@@ -204,7 +204,6 @@ const NON_ASCII_LETTER = /[\u00c0-\u1fff\u2c00-\u2dff\u3040-\ud7ff\uf900-\ufaff]
 const MAYBE_EMOJI = /[\u00a9\u00ae\u203c\u2049\u2122\u2139\u2190-\u2bff\u3030\u303d\u3297\u3299\ud83c-\ud83e]/;
 const NON_ASCII_RUN = /[^\x00-\x7f]+/g;
 
-
 // 0 = not looked at yet, 1 = folds to itself, 2 = changes when folded (BMP only; astral chars use the cache).
 const foldsToItself = new Uint8Array(0x10000);
 
@@ -297,17 +296,17 @@ function joinSpacedLetters(text: string, spaced: boolean, splitCjk: boolean, emo
   const drop: Array<[number, number]> = []; // [start, end) ranges to remove
   if (spaced) {
     for (const [runStart, runEnd] of spacedRuns(text)) {
-      const m = { index: runStart, 0: text.slice(runStart, runEnd) };
+      const run = text.slice(runStart, runEnd);
       // The separator used most in the run is the one inside words; a different one (". " in
       // "t h a i l a n d. s a l a r y") marks a word break and is kept.
       const groups: Array<[number, number]> = [];
       const counts = new Map<string, number>();
-      for (let k = 0; k < m[0].length; k++) {
-        if (!SPACED_SEPARATOR.test(m[0][k])) continue;
+      for (let k = 0; k < run.length; k++) {
+        if (!SPACED_SEPARATOR.test(run[k])) continue;
         let e = k + 1;
-        while (e < m[0].length && SPACED_SEPARATOR.test(m[0][e])) e++;
+        while (e < run.length && SPACED_SEPARATOR.test(run[e])) e++;
         groups.push([k, e]);
-        const separator = m[0].slice(k, e);
+        const separator = run.slice(k, e);
         counts.set(separator, (counts.get(separator) ?? 0) + 1);
         k = e - 1;
       }
@@ -319,17 +318,16 @@ function joinSpacedLetters(text: string, spaced: boolean, splitCjk: boolean, emo
       // vowel or a conjunct among its whole units ("टि क ट", "था इ ल्या ण्ड"), or, glued to its
       // neighbours in a script without spaces, at least two units between them ("ส มั ค ร") or a Thai
       // or Lao vowel that is written before its consonant cut off from it ("เ มี ย").
-      const units = m[0].split(SPACED_SEPARATORS);
-      const end = runEnd;
-      const gluedStart = m.index > 0 && WORD_CHAR.test(text[m.index - 1]);
-      const gluedEnd = end < text.length && WORD_CHAR.test(text[end]);
+      const units = run.split(SPACED_SEPARATORS);
+      const gluedStart = runStart > 0 && WORD_CHAR.test(text[runStart - 1]);
+      const gluedEnd = runEnd < text.length && WORD_CHAR.test(text[runEnd]);
       const whole = units.slice(gluedStart ? 1 : 0, gluedEnd ? -1 : undefined);
       const spacedOut =
         whole.some((unit) => !CONSONANT_WITH_SIGNS.test(unit)) ||
         ((gluedStart || gluedEnd) && units.length >= 4) ||
         units.slice(0, -1).some((unit) => LEADING_VOWEL.test(unit));
       if (!spacedOut) continue;
-      for (const [k, e] of groups) if (m[0].slice(k, e) === inside) drop.push([m.index + k, m.index + e]);
+      for (const [k, e] of groups) if (run.slice(k, e) === inside) drop.push([runStart + k, runStart + e]);
     }
   }
   if (splitCjk) for (const m of text.matchAll(SPLIT_CJK)) drop.push([m.index!, m.index! + m[0].length]);
@@ -465,10 +463,9 @@ export function spacedRuns(text: string): Array<[number, number]> {
   return runs;
 }
 
-/** Is the emoji at [start, end) a separator inside a word (see EMOJI_INSIDE)? */
+/** Is the emoji at [start, end) a separator inside a word (see EMOJI_CANDIDATE)? */
 function emojiInsideWord(text: string, start: number, end: number): boolean {
-  const low = text.charCodeAt(start - 1);
-  const before = low >= 0xdc00 && low <= 0xdfff && start >= 2 ? text.slice(start - 2, start) : text[start - 1];
+  const before = String.fromCodePoint(codePointBefore(text, start));
   const after = String.fromCodePoint(text.codePointAt(end)!);
   if (!WORD_CHAR.test(before) || !WORD_CHAR.test(after) || !PICTOGRAPHIC.test(text.slice(start, end))) return false;
   if (GLUED_SIDE.test(before) || GLUED_SIDE.test(after)) return true;

@@ -75,15 +75,7 @@ const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '
 const usable = (run: string, minLength: number) => [...run].length >= minLength || (run.length > 0 && !/[a-z0-9\s]/.test(run));
 
 /**
- * Returns anchors with offsets for a regex source, or null if some match need not contain a usable
- * literal: one of `minLength` characters or more, or a single symbol or ideograph such as "$", "₹" or "薪".
- */
-export function requiredAnchors(source: string, minLength = 2): Anchor[] | null {
-  return analysePattern(source, minLength).anchors;
-}
-
-/**
- * One pass over a pattern: its anchors (see requiredAnchors) and `maxSpan`, an upper bound on the
+ * One pass over a pattern: its anchors (see requiredLiterals) and `maxSpan`, an upper bound on the
  * text a match and its look-arounds can cover (Infinity for `*`, `+`, `{n,}`). With the bound, a
  * pattern only needs checking near the places where the gate saw its anchor.
  */
@@ -385,8 +377,11 @@ function dedupe(anchors: Anchor[]): Anchor[] {
   return [...byText.values()];
 }
 
-/** The anchor strings of a pattern (see requiredAnchors), or null. */
+/**
+ * The anchor strings of a pattern, or null if some match need not contain a usable literal: one of
+ * `minLength` characters or more, or a single symbol or ideograph such as "$", "₹" or "薪".
+ */
 export function requiredLiterals(source: string, minLength = 2): string[] | null {
-  const anchors = requiredAnchors(source, minLength);
+  const anchors = analysePattern(source, minLength).anchors;
   return anchors && [...new Set(anchors.map((a) => a.text))];
 }

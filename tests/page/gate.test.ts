@@ -4,7 +4,8 @@
 // quietly when the extension is gone. Also the background's registration of the gate (registration.ts).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Window } from 'happy-dom';
-import { runGate, START_MESSAGE, type GateRuntime } from '../../entrypoints/scan.content/gate';
+import { runGate, type GateRuntime } from '../../entrypoints/scan.content/gate';
+import { START_MESSAGE } from '../../entrypoints/scan.content/messages';
 import { ensureGateRegistered, GATE_SCRIPT, type ContentScriptRegistration, type ScriptingLike } from '../../entrypoints/scan.content/registration';
 import { isKnownSitePage } from '../../entrypoints/scan.content/sites';
 import { ADAPTERS } from '../../entrypoints/scan.content/adapters';
@@ -110,14 +111,22 @@ describe('the gate', () => {
   });
 
   it('stops quietly when the extension is gone (orphaned after an update)', async () => {
-    const p = page('https://board.example/', '<h1>Jobs in Dubai</h1>');
+    // Nothing job-like at first, so the gate watches for added text; that text makes it ask, which throws.
+    const p = page('https://board.example/', FILLER);
+    let calls = 0;
     const throwing: GateRuntime = {
       sendMessage: () => {
+        calls++;
         throw new Error('Extension context invalidated.');
       },
     };
     start(p, throwing);
-    await new Promise((ok) => setTimeout(ok, 100));
+    p.doc.body.insertAdjacentHTML('beforeend', '<h2>Jobs in Dubai</h2>');
+    await vi.waitFor(() => expect(calls).toBe(1), { timeout: 3000 });
+    // Stopped: more job-like text does not make it try again.
+    p.doc.body.insertAdjacentHTML('beforeend', '<p>Hiring now: data entry, salary $1,500</p>');
+    await new Promise((ok) => setTimeout(ok, 300));
+    expect(calls).toBe(1);
     start(page('https://board.example/', '<h1>Jobs in Dubai</h1>'), undefined);
     await new Promise((ok) => setTimeout(ok, 100));
   });
