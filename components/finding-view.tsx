@@ -5,10 +5,6 @@ import { categoryTextsIn } from '../rules/i18n/lookup';
 import { useI18n } from './i18n/context';
 import { groupByCategory, isRedFlagCategory, MAX_QUOTES_PER_RULE, quotesOf } from './flags';
 
-/**
- * The red flags of a finding, explained. `headingLevel` is the level of the section title (2 or 3).
- * `compact` (the popup) shows each flag's title and quoted words, with the explanation one click away.
- */
 /** One quoted piece of evidence, isolated for right-to-left text, with the message it came from. */
 function Quote({ quote }: { quote: { text: string; message?: number } }) {
   const { t } = useI18n();
@@ -22,6 +18,10 @@ function Quote({ quote }: { quote: { text: string; message?: number } }) {
   );
 }
 
+/**
+ * The red flags of a finding, explained. `headingLevel` is the level of the section title (2 or 3).
+ * `compact` (the popup) shows each flag's title and quoted words, with the explanation one click away.
+ */
 export function FindingView({
   flags,
   headingLevel = 3,

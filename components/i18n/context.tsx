@@ -2,9 +2,9 @@
 // browser), its loaded texts, and the document's lang/dir (Urdu renders right-to-left).
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { englishMessages, loadMessages, translator, type Messages, type Translate } from './messages';
 import { resolveLocale, uiLocale } from './locales';
+import { browserLanguages } from './browser-languages';
 import { useRuleTranslations } from './rule-texts';
 import type { RuleTranslations } from '../../rules/i18n/lookup';
 
@@ -23,18 +23,6 @@ const I18nContext = createContext<I18n>(english);
 /** The active language and its translator. */
 export function useI18n(): I18n {
   return useContext(I18nContext);
-}
-
-/** The browser's languages, best first (browser.i18n may be missing in tests). */
-export function browserLanguages(): string[] {
-  const list: string[] = [];
-  try {
-    list.push(browser.i18n.getUILanguage());
-  } catch {
-    // The test browser has no i18n; navigator is enough there.
-  }
-  if (typeof navigator !== 'undefined') list.push(...(navigator.languages ?? []), navigator.language);
-  return list.filter(Boolean);
 }
 
 /** Loads the texts for a language; returns null until they are ready. */

@@ -2,8 +2,8 @@
 // browser's), its direction, and the panel's texts from the shipped interface messages (public/_locales, the
 // same files as the popup and the check page). Runs in the background worker, which sends the texts to the
 // scanner: the page bundle carries no language at all, only the one the user reads arrives with the page.
-import { browser } from 'wxt/browser';
-import { englishMessages, loadMessages, type MessageKey, type Messages } from '../i18n/messages';
+import { loadMessages, translator, type MessageKey, type Messages } from '../i18n/messages';
+import { browserLanguages } from '../i18n/browser-languages';
 import { resolveLocale, uiLocale } from '../i18n/locales';
 import { settingsItem } from '../storage';
 
@@ -55,8 +55,9 @@ export interface PanelLocale {
 
 /** The panel's texts out of one language's messages, English for anything missing. */
 export function panelTexts(messages: Messages): PanelTexts {
+  const t = translator(messages);
   const texts = {} as PanelTexts;
-  for (const key of PANEL_KEYS) texts[key] = messages[key] ?? englishMessages[key] ?? key;
+  for (const key of PANEL_KEYS) texts[key] = t(key);
   return texts;
 }
 
@@ -68,15 +69,5 @@ export async function panelLocale(setting: string, browserLanguages: readonly st
 
 /** The panel's language and texts for the user's settings and the browser's languages (background worker). */
 export async function currentPanelLocale(): Promise<PanelLocale> {
-  const languages: string[] = [];
-  try {
-    languages.push(browser.i18n.getUILanguage());
-  } catch {
-    // No i18n API (tests): the navigator's languages are enough.
-  }
-  languages.push(...(globalThis.navigator?.languages ?? []));
-  return panelLocale((await settingsItem.getValue()).uiLanguage, languages);
+  return panelLocale((await settingsItem.getValue()).uiLanguage, browserLanguages());
 }
-
-/** The English texts (tests). */
-export const ENGLISH_PANEL: PanelLocale = { lang: 'en', dir: 'ltr', texts: panelTexts(englishMessages) };

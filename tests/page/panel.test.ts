@@ -7,7 +7,10 @@ import { categoryTexts } from '../../rules/i18n';
 import { createPanel, type PanelHandle } from '../../components/panel/mount';
 import { markWording, type PanelLocale } from '../../components/panel/messages';
 import { explainFlags } from '../../components/panel/rule-texts';
-import { ENGLISH_PANEL, panelLocale } from '../../components/panel/texts';
+import { panelLocale, panelTexts } from '../../components/panel/texts';
+import { englishMessages } from '../../components/i18n/messages';
+
+const ENGLISH_PANEL: PanelLocale = { lang: 'en', dir: 'ltr', texts: panelTexts(englishMessages) };
 
 const LURE = 'URGENT HIRING: Customer Support / Data Entry in Cambodia. Salary $1,500/month, free air ticket and hotel. Tourist visa arranged. Interview on Telegram only.';
 
